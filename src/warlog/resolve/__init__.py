@@ -1,0 +1,1 @@
+"""Resolution of what the text names to reference records: places, actors, dates."""

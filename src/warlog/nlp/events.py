@@ -13,13 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warlog.model import Event, Evidence
-from warlog.nlp.arguments import (PlaceContext, SentenceArgs, best_date, best_place, event_tolls, precision_of, roles,
-                                  sentence_actors)
+from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
+                                  event_tolls, precision_of, roles, sentence_actors)
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_tolls
 from warlog.nlp.triggers import Trigger, find_triggers, realis
-from warlog.resolve.actors import interaction
-from warlog.resolve.event_types import ARMED, Facts, classify, main_kind
+from warlog.resolve.event_types import ARMED, CIVILIANS, Facts, classify, main_kind
 from warlog.resolve.gazetteer import get_gazetteer
 
 HISTORY_DAYS = 60  # an event ending this long before publication is history, not news
@@ -91,10 +90,18 @@ class EventBuilder:
         armed = lambda s: s is not None and s._.actor.inter in ARMED  # noqa: E731
         if strength < 0.5 and not (armed(agent) or armed(patient)):
             return None  # a weak word ("strike", "advance") needs an armed actor to be an event
-        if agent is None and patient is None:
-            others = sentence_actors(args, exclude=set())
-            agent = others[0] if others else None
-            patient = others[1] if len(others) > 1 else None
+        # what the parse missed, the clause may still name: before the trigger the doer,
+        # after it the target ("at least one of the airstrikes targeted … militants")
+        others = [s for s in sentence_actors(args, exclude=set(), clause=event_clause(tokens))
+                  if s is not agent and s is not patient and (agent is None or s._.actor.name != agent._.actor.name)]
+        before = [s for s in others if s.start < main.token.i]
+        after = [s for s in others if s.start > main.token.i]
+        if agent is None and patient is None and before:
+            agent = before.pop(0)
+        if patient is None and (after or before):
+            patient = (after or before)[0]
+        if patient is None and agent is not None and agent._.actor.inter == CIVILIANS:
+            agent, patient = None, agent  # civilians are who it was done to
         tolls = event_tolls(tokens, args, alone)
         killed, injured, victims = combine_tolls(tolls)
         etype, sub, civ = classify(Facts(
@@ -108,7 +115,7 @@ class EventBuilder:
                    civilian_targeting=civ, trigger=main.token.text, notes=sent.text.strip(),
                    evidence=[self.evidence(sent, "event", sent_i),
                              self.evidence(self.doc[main.token.i:main.token.i + 1], "trigger", sent_i)])
-        self.set_actors(ev, agent, patient, victims, sent_i)
+        self.set_actors(ev, agent, patient, args, sent_i)
         self.set_place(ev, tokens, args, sent_i)
         self.set_date(ev, tokens, args, sent_i)
         self.set_tolls(ev, killed, injured, tolls, sent_i)
@@ -118,27 +125,28 @@ class EventBuilder:
         ev.__post_init__()
         return ev
 
-    def set_actors(self, ev: Event, agent: Span | None, patient: Span | None, victims: str | None,
+    def set_actors(self, ev: Event, agent: Span | None, patient: Span | None, args: SentenceArgs,
                    sent_i: int) -> None:
         for role, span in (("actor1", agent), ("actor2", patient)):
             if span is None:
                 continue
+            n = role[-1]
             setattr(ev, role, span._.actor.name)
-            setattr(ev, "inter1" if role == "actor1" else "inter2", span._.actor.inter)
+            setattr(ev, f"inter{n}", span._.actor.inter)
             ev.evidence.append(self.evidence(span, role, sent_i))
-        if ev.actor1 is None and ev.actor2 is not None and ev.sub_event_type not in ("Government regains territory",
-                                                                                      "Non-state actor overtakes territory"):
-            ev.actor1, ev.inter1, ev.actor2, ev.inter2 = ev.actor2, ev.inter2, None, None
-            for e in ev.evidence:
-                e.field = {"actor2": "actor1"}.get(e.field, e.field)
-        if ev.inter1 is not None:
-            ev.interaction = interaction(ev.inter1, ev.inter2)
+            allies = associates(span, args)
+            if allies:
+                setattr(ev, f"assoc_actor_{n}", "; ".join(a._.actor.name for a in allies))
+                ev.evidence += [self.evidence(a, f"assoc_actor_{n}", sent_i) for a in allies]
 
     def set_place(self, ev: Event, tokens, args: SentenceArgs, sent_i: int) -> None:
         span, precision = best_place(tokens, args)
         confident = span is not None
-        if span is None and self.context.current is not None:
-            span, precision = self.context.current, precision_of(self.context.current)
+        ctx = self.context.current
+        if ctx is not None and (span is None or span._.place.kind == "country"
+                                and span._.place.country_code == ctx._.place.country_code):
+            # no town named here (or only its country): the story's current place
+            span, precision, confident = ctx, precision_of(ctx), False
         if span is None:
             context = self.doc._.country_context or []
             if context:

@@ -55,26 +55,45 @@ class Trigger:
         return self.token.sent
 
 
+# The small model leaves some verb forms unlemmatised ("retook", "encircled" tagged ADJ).
+IRREGULAR = {"took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "overran": "overrun",
+             "shot": "shoot", "fought": "fight", "struck": "strike", "blew": "blow", "blown": "blow",
+             "held": "hold", "withdrew": "withdraw", "withdrawn": "withdraw", "overtook": "overtake",
+             "slain": "slay", "slew": "slay", "stole": "steal", "stolen": "steal", "beaten": "beat",
+             "caught": "catch", "ran": "run", "set": "set", "hit": "hit", "seen": "see", "drove": "drive"}
+
+
+def base_forms(token: Token) -> list[str]:
+    """The token's lemma and the dictionary forms its inflection may stand for."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    forms = [lemma, IRREGULAR.get(word, word)]
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # kidnapped -> kidnap
+    return list(dict.fromkeys(forms))
+
+
 def _pos_ok(token: Token, pos: str) -> bool:
     if pos == "verb":
-        return token.pos_ in VERB_POS or token.tag_.startswith("VB")
+        participle = token.pos_ == "ADJ" and token.lower_.endswith("ed")
+        return token.pos_ in VERB_POS or token.tag_.startswith("VB") or participle
     if pos == "noun":
         return token.pos_ in NOUN_POS or token.tag_.startswith("NN")
     return token.pos_ in VERB_POS | NOUN_POS
 
 
 def _keys(token: Token) -> list[str]:
-    """Lexicon keys this token could be, most specific first."""
-    lemma = token.lemma_.lower()
+    """Lexicon keys this token could be, most specific (phrasal) first."""
+    forms = base_forms(token)
     keys = []
     for child in token.children:
-        c = child.lemma_.lower()
         if child.dep_ in ("prt", "prep", "dobj", "oprd", "advmod", "compound", "amod"):
-            keys.append(f"{lemma} {c}" if child.i > token.i else f"{c} {lemma}")
-    keys.append(lemma)
-    if token.lower_ != lemma:
-        keys.append(token.lower_)
-    return keys
+            c = child.lemma_.lower()
+            keys += [f"{f} {c}" if child.i > token.i else f"{c} {f}" for f in forms[:2]]
+    return keys + forms
 
 
 def _explosive_vehicle(token: Token, lex: Lexicon) -> bool:
@@ -99,6 +118,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         for key in _keys(token):
             entry = lex.entries.get(key)
+            if entry and entry.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
+                continue
             if entry and _pos_ok(token, entry["pos"]):
                 found.append(Trigger(token, key, entry["kind"], float(entry["strength"])))
                 break

@@ -17,8 +17,15 @@ app = typer.Typer(help="warlog: conflict news in, ACLED-style event data out.", 
                   add_completion=False, pretty_exceptions_show_locals=False)
 eval_app = typer.Typer(help="Score warlog against gold files (see shared/eval/README.md).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-console = Console()
-err = Console(stderr=True)
+
+
+def console() -> Console:
+    """Made per call, so the width follows the terminal (and COLUMNS) of each run."""
+    return Console()
+
+
+def err() -> Console:
+    return Console(stderr=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
 
@@ -54,7 +61,7 @@ def extract(
     problems = []
     with Store(db) as store, Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
                                       TextColumn("{task.fields[last]}"), TimeElapsedColumn(),
-                                      console=err, transient=True) as progress:
+                                      console=err(), transient=True) as progress:
         task = progress.add_task("extract", total=None, last="")
 
         def seen(outcome):
@@ -65,9 +72,9 @@ def extract(
         tally = run_batch(paths, store, anchor, on_outcome=seen)
         counts = store.counts()
     for p in problems:
-        err.print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
+        err().print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
     summary = ", ".join(f"{tally[k]} {k}" for k in ("stored", "duplicate", "skipped", "failed"))
-    console.print(f"{summary}; {tally['events']} events extracted. Store {db}: "
+    console().print(f"{summary}; {tally['events']} events extracted. Store {db}: "
                   f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims.")
     if strict and problems:
         raise typer.Exit(1)
@@ -104,7 +111,7 @@ def events(db: DbOption = "warlog.db", country: CountryOpt = None, event_type: T
             str(e.fatalities) if e.fatalities_low == e.fatalities_high else f"{e.fatalities_low}-{e.fatalities_high}")
         table.add_row(str(e.event_date or ""), e.event_type, e.sub_event_type, e.actor1 or "", e.actor2 or "",
                       e.location or "", e.country or "", killed, "yes" if e.is_historical else "")
-    console.print(table)
+    console().print(table)
 
 
 @app.command()
@@ -126,7 +133,7 @@ def export(
         articles = store.articles(ids)
     written = exporter.write(rows, fmt.value, output if output else sys.stdout, articles=articles)
     if output:
-        err.print(f"wrote {int(written)} events to {output}" + (f" ({written.summary})" if written.summary else ""))
+        err().print(f"wrote {int(written)} events to {output}" + (f" ({written.summary})" if written.summary else ""))
 
 
 def _score(kind: str, gold: str, as_json: bool) -> None:
@@ -139,10 +146,10 @@ def _score(kind: str, gold: str, as_json: bool) -> None:
     system = {"events": systems.extract_fn, "places": systems.geoparse_fn, "dates": systems.timex_fn}[kind]
     result = scorer(gold, system)
     if as_json:
-        console.print_json(json.dumps({k: v for k, v in result.items() if k != "detail"}, default=str))
+        console().print_json(json.dumps({k: v for k, v in result.items() if k != "detail"}, default=str))
         return
-    console.print(evaluate.format_table(result, kind, title=Path(gold).name))
-    console.print(evaluate.summary_line(result, kind), highlight=False)
+    console().print(evaluate.format_table(result, kind, title=Path(gold).name))
+    console().print(evaluate.summary_line(result, kind), highlight=False)
 
 
 GoldArg = Annotated[str, typer.Argument(help="Gold JSON Lines file.")]

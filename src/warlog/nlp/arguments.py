@@ -14,7 +14,10 @@ PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 COUNTERPART_PREPS = {"with", "against", "between", "from", "on", "upon", "at", "targeting"}
 NOUN_AGENT_DEPS = {"compound", "amod", "poss", "nmod"}
 SUPPORT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "wage", "fight", "unleash", "perform",
-                 "claim", "step", "intensify", "lead"}
+                 "claim", "step", "intensify", "lead", "fire", "detonate", "plant", "drop", "hurl", "throw"}
+# Verbs whose subject undergoes the event named by their object: "civilians suffered an attack".
+UNDERGO_VERBS = {"suffer", "face", "endure", "survive", "witness", "see", "report", "condemn", "deny",
+                 "claim", "blame", "fear", "escape", "experience", "sustain"}
 LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "into", "on", "across", "throughout",
                   "of", "within", "for", "to", "toward", "towards", "over", "along", "north", "south",
                   "east", "west", "off", "between", "by"}
@@ -106,8 +109,13 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
         for child in trigger.children:
             if child.dep_ in NOUN_AGENT_DEPS and agent is None:
                 agent = args.actor_in(child)
-        head = trigger.head
-        if agent is None and trigger.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_ in SUPPORT_VERBS:
+        phrase = trigger
+        while phrase.dep_ in ("compound", "amod") and phrase.head is not phrase:
+            phrase = phrase.head  # "artillery shells", "suicide car bomb"
+        head = phrase.head
+        if agent is None and (phrase.dep_ == "dobj" and head.lemma_.lower() not in UNDERGO_VERBS
+                              or phrase.dep_ in ("pobj", "nsubjpass") and head.lemma_ in SUPPORT_VERBS):
+            # "Houthi fighters fired artillery shells", "the coalition carried out airstrikes"
             agent = next((args.actor_in(c) for c in head.children if c.dep_ == "nsubj"), None)
         if trigger.dep_ == "pobj":
             # "forces were stunned by clashes": in a fight they took part; "civilians killed

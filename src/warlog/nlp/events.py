@@ -18,7 +18,7 @@ from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_d
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_tolls
 from warlog.nlp.triggers import Trigger, find_triggers, realis
-from warlog.resolve.event_types import ARMED, CIVILIANS, Facts, classify, main_kind
+from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.resolve.gazetteer import get_gazetteer
 
 HISTORY_DAYS = 60  # an event ending this long before publication is history, not news
@@ -100,6 +100,11 @@ class EventBuilder:
             agent = before.pop(0)
         if patient is None and (after or before):
             patient = (after or before)[0]
+        if kind in ("protest", "riot"):
+            # demonstrators are the first actor of their protest; who intervened, the second
+            crowd = next((s for s in args.actors if s._.actor.inter in (PROTESTERS, RIOTERS)), None)
+            if crowd is not None and (agent is None or agent._.actor.inter not in (PROTESTERS, RIOTERS)):
+                agent, patient = crowd, agent if agent is not None and agent is not crowd else patient
         if patient is None and agent is not None and agent._.actor.inter == CIVILIANS:
             agent, patient = None, agent  # civilians are who it was done to
         tolls = event_tolls(tokens, args, alone)

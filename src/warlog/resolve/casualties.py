@@ -19,6 +19,18 @@ def _add(ranges: list[Range]) -> Range | None:
     return low, best, max(high, best)
 
 
+def _subset(span) -> bool:
+    """A count inside another: "four civilians including two children", "among them 3 women"."""
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lower_ in ("including", "among") or tok.lower_ == "them" and tok.head.lower_ == "among":
+            return True
+    return False
+
+
 def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
     """(killed, injured, victims side) from the toll spans of one event (span._.toll)."""
     by_kind: dict[str, list[Range]] = {"killed": [], "injured": []}
@@ -26,7 +38,7 @@ def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
     sides: list[str] = []
     for span in spans:
         toll = span._.toll
-        if toll.kind not in by_kind:
+        if toll.kind not in by_kind or _subset(span):
             continue
         q = toll.quantity
         key = (toll.kind, q.low, q.best, q.high, toll.side)

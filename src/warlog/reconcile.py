@@ -17,13 +17,13 @@ SAME_REGION_KM = 120.0  # when either place is a region (geo_precision 3)
 SPECIFIC = {"Government regains territory": 2, "Non-state actor overtakes territory": 2, "Armed clash": 1}
 
 
-def _dates_overlap(a, b) -> bool:
+def dates_overlap(a, b) -> bool:
     if a.date_earliest is None or b.date_earliest is None:
         return True
     return a.date_earliest <= (b.date_latest or b.date_earliest) and b.date_earliest <= (a.date_latest or a.date_earliest)
 
 
-def _places_agree(a, b) -> bool:
+def places_agree(a, b) -> bool:
     if a.latitude is None or b.latitude is None:
         return a.country_code is None or b.country_code is None or a.country_code == b.country_code
     limit = SAME_REGION_KM if 3 in (a.geo_precision, b.geo_precision) else SAME_PLACE_KM
@@ -60,7 +60,7 @@ def compatible(a, b) -> bool:
     """Whether two event records can be the same real event."""
     if a.is_historical != b.is_historical or not _types_agree(a, b):
         return False
-    if not _dates_overlap(a, b) or not _places_agree(a, b):
+    if not dates_overlap(a, b) or not places_agree(a, b):
         return False
     if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1):
         return False  # one strike, one bombing, one attack: one perpetrator
@@ -85,13 +85,19 @@ def merge(a, b):
         for f in ("location", "latitude", "longitude", "geo_precision", "geonameid", "admin1", "admin2",
                   "country", "country_code", "iso"):
             setattr(m, f, getattr(b, f))
-    for role in ("actor1", "actor2"):
-        if getattr(m, role) is None:
-            known = lambda n: any(same_actor(n, x) for x in _actors(m))  # noqa: E731
-            other = b.actor1 if b.actor1 and not known(b.actor1) else b.actor2
-            if other and not known(other):
-                setattr(m, role, other)
-                setattr(m, "inter" + role[-1], b.inter1 if other == b.actor1 else b.inter2)
+    known = lambda n: any(same_actor(n, x) for x in _actors(m))  # noqa: E731
+    for n in ("1", "2"):  # who did it and to whom keep their roles
+        name = getattr(b, "actor" + n)
+        if getattr(m, "actor" + n) is None and name and not known(name):
+            setattr(m, "actor" + n, name)
+            setattr(m, "inter" + n, getattr(b, "inter" + n))
+    if m.event_type == "Battles":  # in a battle the sides have no order: fill any gap
+        for n in ("1", "2"):
+            for k in ("1", "2"):
+                name = getattr(b, "actor" + k)
+                if getattr(m, "actor" + n) is None and name and not known(name):
+                    setattr(m, "actor" + n, name)
+                    setattr(m, "inter" + n, getattr(b, "inter" + k))
     m.assoc_actor_1 = m.assoc_actor_1 or b.assoc_actor_1
     m.assoc_actor_2 = m.assoc_actor_2 or b.assoc_actor_2
     if b.fatalities_low is not None or b.fatalities_high is not None:

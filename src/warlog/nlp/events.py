@@ -15,18 +15,27 @@ from spacy.tokens import Doc, Span
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
+from warlog.nlp.coreference import antecedent, attribute, fold, is_back_reference, responsibility
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_tolls
 from warlog.nlp.triggers import Trigger, find_triggers, realis
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
+from warlog.reconcile import dates_overlap, places_agree
 from warlog.resolve.gazetteer import get_gazetteer
 
+UNDATED_LAG_DAYS = 0  # as ACLED codes it: an event told without a date is dated by its report
 HISTORY_DAYS = 60  # an event ending this long before publication is history, not news
 FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory": "battle",
           "attack": "battle", "air": "remote", "shell": "remote", "ied": "remote", "suicide": "remote",
           "grenade": "remote", "chemical": "remote", "kill": "vac", "abduct": "vac2", "sexual": "vac3",
           "protest": "demo", "riot": "demo"}
 SYMMETRIC = {"fight", "siege", "advance", "attack"}
+
+
+def may_be_same(earlier: Event, mention: Event) -> bool:
+    """Whether a back-reference can be to an earlier event: same time, same place."""
+    return (earlier.is_historical == mention.is_historical and dates_overlap(earlier, mention)
+            and places_agree(earlier, mention))
 
 
 def _family(kind: str) -> str:
@@ -67,11 +76,19 @@ class EventBuilder:
         for sent_i, sent in enumerate(self.doc.sents):
             sources = source_tokens(sent)
             args = SentenceArgs(sent, sources)
-            triggers = [t for t in find_triggers(sent) if realis(t)[0]]
+            about_who, claimer = responsibility(args)
+            if claimer is not None and events:
+                attribute(antecedent(events, sent_i + 1) or events[-1], claimer._.actor)
+            triggers = [] if about_who else [t for t in find_triggers(sent) if realis(t)[0]]
             groups = group_triggers(triggers)
             for group in groups:
                 event = self.build(group, args, sent_i, alone=len(groups) == 1)
-                if event is not None:
+                if event is None:
+                    continue
+                earlier = antecedent(events, sent_i) if is_back_reference([t.token for t in group]) else None
+                if earlier is not None and may_be_same(earlier, event):
+                    events[events.index(earlier)] = fold(earlier, event)
+                else:
                     events.append(event)
             self.context.update(args)
         return events
@@ -181,8 +198,8 @@ class EventBuilder:
             ev.time_precision = when.precision
             ev.evidence.append(self.evidence(span, "date", sent_i))
         elif self.anchor is not None:
-            # no time said: current reporting, within the days before publication
-            ev.event_date, ev.date_latest = self.anchor, self.anchor
+            # no time said: news of the last few days, dated by the report (ACLED's rule)
+            ev.event_date, ev.date_latest = self.anchor - timedelta(days=UNDATED_LAG_DAYS), self.anchor
             ev.date_earliest, ev.time_precision = self.anchor - timedelta(days=6), 2
         if self.anchor is not None and ev.date_latest is not None:
             ev.is_historical = ev.date_latest < self.anchor - timedelta(days=HISTORY_DAYS)

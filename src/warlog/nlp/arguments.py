@@ -91,7 +91,9 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
         found = args.actor_in(obj)
         if found is None:
             continue
-        if prep == "by" and agent is None:
+        if prep == "between" and agent is None and symmetric:
+            agent = found  # "clashes between X and Y": X one side, Y (its conjunct) the other
+        elif prep == "by" and agent is None:
             agent = found
         elif prep in COUNTERPART_PREPS and patient is None and found is not agent:
             patient = found

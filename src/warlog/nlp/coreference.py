@@ -15,7 +15,7 @@ BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "the
 RESPONSIBILITY_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 ATTRIBUTION_VERBS = {"attribute", "blame", "link", "tie", "pin"}
 DEMONSTRATIVES = {"this", "it", "that"}
-RECENT_SENTENCES = 3  # how far back a definite mention may point
+RECENT_SENTENCES = 6  # how far back a definite mention may point
 
 
 def _negated(token: Token) -> bool:

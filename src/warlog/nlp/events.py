@@ -50,6 +50,8 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     # an attack told with explosives is the explosion; a killing is the attack that killed
     if "battle" in groups and "remote" in groups and all(t.kind == "attack" for t in groups["battle"]):
         groups["remote"] += groups.pop("battle")
+    if "arrest" in groups and "demo" in groups:
+        groups["demo"] += groups.pop("arrest")  # protesters detained: the protest met intervention
     if "vac" in groups and len(groups) > 1:
         target = next(k for k in ("remote", "battle", "demo", "vac2") if k in groups) if any(
             k in groups for k in ("remote", "battle", "demo", "vac2")) else None

@@ -49,6 +49,7 @@ class Trigger:
     key: str  # lexicon entry it matched ("air strike", "retake")
     kind: str  # fight, territory, air, ... (see triggers.yaml)
     strength: float
+    participant: bool = False  # names the people of the event ("protesters")
 
     @property
     def sent(self) -> Span:
@@ -121,7 +122,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if entry and entry.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
                 continue
             if entry and _pos_ok(token, entry["pos"]):
-                found.append(Trigger(token, key, entry["kind"], float(entry["strength"])))
+                found.append(Trigger(token, key, entry["kind"], float(entry["strength"]),
+                                     bool(entry.get("participant"))))
                 break
     return found
 
@@ -147,9 +149,14 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
             return False, f"modal '{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
             return False, "conditional"
+    if trigger.participant:
+        return True, ""  # the protesters were there, whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     for dep, head in _governing_chain(tok):
         hl = head.lemma_.lower()
+        if not infinitive and head.pos_ in VERB_POS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) \
+                and head.dep_ in ("xcomp", "advcl", "acl", "relcl") and head.head.lemma_.lower() not in ASPECTUAL:
+            return False, f"purpose or intention ('to {head.text} … {tok.text}')"
         if infinitive and dep in ("xcomp", "acl", "advcl", "relcl", "ccomp", "pobj", "amod"):
             if hl in ASPECTUAL:
                 infinitive = False  # "continued to shell": it happened

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -20,8 +21,10 @@ app.add_typer(eval_app, name="eval")
 
 
 def console() -> Console:
-    """Made per call, so the width follows the terminal (and COLUMNS) of each run."""
-    return Console()
+    """Made per call, so the width follows the terminal (and COLUMNS) of each run; piped
+    output is not cut to 80 columns."""
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(width=160 if piped else None)
 
 
 def err() -> Console:
@@ -149,7 +152,7 @@ def _score(kind: str, gold: str, as_json: bool) -> None:
         console().print_json(json.dumps({k: v for k, v in result.items() if k != "detail"}, default=str))
         return
     console().print(evaluate.format_table(result, kind, title=Path(gold).name))
-    console().print(evaluate.summary_line(result, kind), highlight=False)
+    typer.echo(evaluate.summary_line(result, kind))  # one line, never wrapped: tools read it
 
 
 GoldArg = Annotated[str, typer.Argument(help="Gold JSON Lines file.")]

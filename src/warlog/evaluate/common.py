@@ -54,6 +54,31 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | 
     """
     return ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(2 * tp, 2 * tp + fp + fn)
 
+class SpanTally:
+    """Recognition counts of predicted vs gold spans: exact offsets, plus a relaxed (any overlap) figure."""
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+        self.n_predicted = self.relaxed_found = self.relaxed_right = 0
+
+    def add(self, gold: set[tuple[int, int]], predicted: set[tuple[int, int]]) -> None:
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+        self.n_predicted += len(predicted)
+        self.relaxed_found += sum(any(spans_overlap(*g, *p) for p in predicted) for g in gold)
+        self.relaxed_right += sum(any(spans_overlap(*p, *g) for g in gold) for p in predicted)
+
+    def prf(self) -> tuple[float | None, float | None, float | None]:
+        return prf(self.tp, self.fp, self.fn)
+
+    def detail(self) -> dict:
+        n_gold = self.tp + self.fn
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "relaxed_recall": self.relaxed_found / n_gold if n_gold else None,
+                "relaxed_precision": self.relaxed_right / self.n_predicted if self.n_predicted else None}
+
+
 def spans_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """True when the half-open spans [a_start, a_end) and [b_start, b_end) share a character."""
     return max(a_start, b_start) < min(a_end, b_end)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Optional
 
-from warlog.evaluate.common import best_overlapping, parse_iso_date, prf, read_gold, spans_overlap
+from warlog.evaluate.common import SpanTally, best_overlapping, parse_iso_date, read_gold
 from warlog.evaluate.timex_values import canonical, same_at_gold_granularity
 
 Timex = tuple[int, int, str]
@@ -51,8 +51,7 @@ def score_dates(gold_path: str | Path, timex_fn: TimexFn) -> dict:
     wrong values, missed and spurious spans).
     """
     n_dates = exact = granular = 0
-    tp = fp = fn = 0
-    relaxed_found = relaxed_right = n_candidates = 0
+    tally = SpanTally()
     texts = []
     for record, text in read_gold(gold_path):
         predicted = [(int(s), int(e), str(v) if v is not None else None)
@@ -73,26 +72,18 @@ def score_dates(gold_path: str | Path, timex_fn: TimexFn) -> dict:
         gold_spans = {(t["start"], t["end"]) for t in gold_dates}
         other_spans = {(t["start"], t["end"]) for t in timexes if t.get("type") != "DATE"}
         candidates = date_candidates(predicted, gold_spans, other_spans)
-        tp += len(gold_spans & candidates)
-        fp += len(candidates - gold_spans)
-        fn += len(gold_spans - candidates)
-        n_candidates += len(candidates)
-        relaxed_found += sum(any(spans_overlap(*g, *c) for c in candidates) for g in gold_spans)
-        relaxed_right += sum(any(spans_overlap(*c, *g) for g in gold_spans) for c in candidates)
+        tally.add(gold_spans, candidates)
         texts.append({"id": record.get("id"), "wrong_values": wrong,
                       "missed": sorted(gold_spans - candidates), "spurious": sorted(candidates - gold_spans)})
 
-    precision, recall, f1 = prf(tp, fp, fn)
-    n_gold_spans = tp + fn
+    precision, recall, f1 = tally.prf()
     return {
         "n_dates": n_dates,
         "exact_acc": exact / n_dates if n_dates else None,
         "granularity_acc": granular / n_dates if n_dates else None,
         "recognition_precision": precision, "recognition_recall": recall, "recognition_f1": f1,
         "detail": {
-            "tp": tp, "fp": fp, "fn": fn,
-            "relaxed_recall": relaxed_found / n_gold_spans if n_gold_spans else None,
-            "relaxed_precision": relaxed_right / n_candidates if n_candidates else None,
+            **tally.detail(),
             "texts": texts,
         },
     }

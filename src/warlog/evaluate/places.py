@@ -14,7 +14,7 @@ from typing import Callable, Optional
 import numpy as np
 
 from warlog.evaluate.common import (
-    WORST_ERROR_KM, best_overlapping, haversine_km, parse_iso_date, prf, read_gold, spans_overlap,
+    WORST_ERROR_KM, SpanTally, best_overlapping, haversine_km, parse_iso_date, read_gold,
 )
 
 ACCURACY_KM = 161.0
@@ -53,20 +53,14 @@ def score_places(gold_path: str | Path, geoparse_fn: GeoparseFn) -> dict:
     errors and spans missed or spurious).
     """
     errors: list[float] = []
-    tp = fp = fn = 0
-    relaxed_found = relaxed_right = n_predicted = 0
+    tally = SpanTally()
     texts = []
     for record, text in read_gold(gold_path):
         predicted = [tuple(p) for p in geoparse_fn(text, parse_iso_date(record.get("published")))]
         golds = record.get("toponyms") or []
         gold_spans = {(g["start"], g["end"]) for g in golds}
         pred_spans = {(p[0], p[1]) for p in predicted}
-        tp += len(gold_spans & pred_spans)
-        fp += len(pred_spans - gold_spans)
-        fn += len(gold_spans - pred_spans)
-        n_predicted += len(pred_spans)
-        relaxed_found += sum(any(spans_overlap(*g, *p) for p in pred_spans) for g in gold_spans)
-        relaxed_right += sum(any(spans_overlap(*p, *g) for g in gold_spans) for p in pred_spans)
+        tally.add(gold_spans, pred_spans)
         text_errors = []
         for gold in golds:
             if gold.get("lat") is None or gold.get("lon") is None:
@@ -78,8 +72,7 @@ def score_places(gold_path: str | Path, geoparse_fn: GeoparseFn) -> dict:
         texts.append({"id": record.get("id"), "errors": text_errors,
                       "missed": sorted(gold_spans - pred_spans), "spurious": sorted(pred_spans - gold_spans)})
 
-    precision, recall, f1 = prf(tp, fp, fn)
-    n_gold = tp + fn
+    precision, recall, f1 = tally.prf()
     return {
         "n_toponyms": len(errors),
         "acc_161km": sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else None,
@@ -88,10 +81,8 @@ def score_places(gold_path: str | Path, geoparse_fn: GeoparseFn) -> dict:
         "auc": error_auc(errors),
         "recognition_precision": precision, "recognition_recall": recall, "recognition_f1": f1,
         "detail": {
-            "tp": tp, "fp": fp, "fn": fn,
+            **tally.detail(),
             "unresolved": sum(e >= WORST_ERROR_KM for e in errors),
-            "relaxed_recall": relaxed_found / n_gold if n_gold else None,
-            "relaxed_precision": relaxed_right / n_predicted if n_predicted else None,
             "texts": texts,
         },
     }

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import warlog.nlp  # noqa: F401  (declares the Doc/Span extensions)
-from warlog.resolve.dates import DAY, When, resolve
+from warlog.resolve.dates import DAY, resolve
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _MONTH_TEXT = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + \

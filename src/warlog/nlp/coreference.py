@@ -39,6 +39,11 @@ def responsibility(args: SentenceArgs) -> tuple[bool, Span | None]:
                 return True, found
         elif lemma in ATTRIBUTION_VERBS and tok.pos_ == "VERB":
             about = True
+            blamed = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]  # "X were blamed"
+            for who in blamed:
+                found = args.actor_in(who)
+                if found is not None and not _negated(tok):
+                    return True, found
             for prep in tok.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "on", "by"):
                     for obj in prep.children:
@@ -48,12 +53,17 @@ def responsibility(args: SentenceArgs) -> tuple[bool, Span | None]:
     return about, None
 
 
+EFFECT_NOUNS = {"explosion", "blast", "detonation", "fire", "blaze"}
+
+
 def is_back_reference(tokens: list[Token]) -> bool:
     """Whether an event word points back at an event already told ("the blast", "both assaults",
-    "This was one of two coordinated attacks")."""
+    "This was one of two coordinated attacks", "a massive explosion" after a bombing)."""
     for tok in tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.lemma_.lower() in EFFECT_NOUNS:
+            return True  # what an attack did, heard or seen: the attack itself
         if any(c.dep_ in ("det", "poss", "predet") and c.lower_ in BACK_DETERMINERS for c in tok.children):
             return True
         root = tok.sent.root

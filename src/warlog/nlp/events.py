@@ -18,7 +18,7 @@ from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_d
 from warlog.nlp.coreference import antecedent, attribute, fold, is_back_reference, responsibility
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_tolls
-from warlog.nlp.triggers import Trigger, find_triggers, realis
+from warlog.nlp.triggers import Trigger, find_triggers, lexicon, realis, target_class, target_of
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.reconcile import dates_overlap, places_agree
 from warlog.resolve.gazetteer import get_gazetteer
@@ -30,6 +30,8 @@ FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory"
           "grenade": "remote", "chemical": "remote", "kill": "vac", "abduct": "vac2", "sexual": "vac3",
           "protest": "demo", "riot": "demo"}
 SYMMETRIC = {"fight", "siege", "advance", "attack"}
+FORCEFUL = {"fight", "attack", "kill", "air", "shell", "ied", "suicide", "grenade", "siege"}
+FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain"}
 
 
 def may_be_same(earlier: Event, mention: Event) -> bool:
@@ -81,12 +83,15 @@ class EventBuilder:
             about_who, claimer = responsibility(args)
             if claimer is not None and events:
                 attribute(antecedent(events, sent_i + 1) or events[-1], claimer._.actor)
-            triggers = [] if about_who else [t for t in find_triggers(sent) if realis(t)[0]]
+            # a sentence about who did it adds no event, unless it is the first telling
+            triggers = [] if about_who and events else [t for t in find_triggers(sent) if realis(t)[0]]
             groups = group_triggers(triggers)
             for group in groups:
                 event = self.build(group, args, sent_i, alone=len(groups) == 1)
                 if event is None:
                     continue
+                if claimer is not None and not events:
+                    attribute(event, claimer._.actor)
                 earlier = antecedent(events, sent_i) if is_back_reference([t.token for t in group]) else None
                 if earlier is not None and may_be_same(earlier, event):
                     events[events.index(earlier)] = fold(earlier, event)
@@ -128,10 +133,15 @@ class EventBuilder:
             agent, patient = None, agent  # civilians are who it was done to
         tolls = event_tolls(tokens, args, alone)
         killed, injured, victims = combine_tolls(tolls)
+        words = frozenset(t.lower_ for t in args.sent)
+        target = target_class(target_of(main.token))
+        if kind == "territory" and target == "materiel" and len(group) == 1:
+            return None  # weapons or vehicles seized: part of another event, not ground taken
         etype, sub, civ = classify(Facts(
             kind=kind, inter1=agent._.actor.inter if agent else None,
-            inter2=patient._.actor.inter if patient else None, victims=victims,
-            words=frozenset(t.lower_ for t in args.sent)))
+            inter2=patient._.actor.inter if patient else None, victims=victims, words=words,
+            target=target, aerial=bool(words & lexicon().air_words),
+            forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS))
         if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:
             return None
         sent = args.sent

@@ -29,6 +29,11 @@ class Lexicon:
     explosive_carriers: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_nouns: frozenset[str]
+    targets: dict[str, frozenset[str]]
+    air_words: frozenset[str]
+    background_preps: frozenset[str]
+    background_heads: frozenset[str]
+    irrealis_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +45,11 @@ def lexicon() -> Lexicon:
         explosive_carriers=frozenset(data["explosive_carriers"]),
         irrealis_governors=frozenset(data["irrealis_governors"]),
         irrealis_nouns=frozenset(data["irrealis_nouns"]),
+        targets={k: frozenset(v) for k, v in data["targets"].items()},
+        air_words=frozenset(data["air_words"]),
+        background_preps=frozenset(data["background_preps"]),
+        background_heads=frozenset(data["background_heads"]),
+        irrealis_modifiers=frozenset(data["irrealis_modifiers"]),
     )
 
 
@@ -145,10 +155,15 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "any"}):
             return False, "negated"
+        if child.dep_ in ("amod", "compound") and child.lower_ in lex.irrealis_modifiers:
+            return False, f"not (yet) real ('{child.text} {tok.text}')"
         if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
             return False, f"modal '{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
             return False, "conditional"
+    if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
+                               tok.head.head.lemma_.lower() in lex.background_heads):
+        return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
     if trigger.participant:
         return True, ""  # the protesters were there, whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
@@ -173,3 +188,32 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
         if dep not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "acl"):
             break
     return True, ""
+
+
+def target_class(token: Token | None) -> str | None:
+    """What an event word was aimed at: civilian, military, person, materiel (or None)."""
+    if token is None:
+        return None
+    lemma = token.lemma_.lower()
+    if token.ent_type_ == "PERSON":
+        return "person"
+    for cls in ("materiel", "military", "civilian", "person"):
+        if lemma in lexicon().targets[cls] or token.lower_ in lexicon().targets[cls]:
+            return cls
+    return None
+
+
+def target_of(token: Token) -> Token | None:
+    """The head word of what an event word was aimed at: its object, passive subject, or
+    'on/against/at X' ("an attack on a checkpoint", "a man was seized")."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        return token.head  # "a checkpoint attacked by gunmen"
+    return None

@@ -34,6 +34,9 @@ class Facts:
     inter2: int | None = None  # who was acted on
     victims: str | None = None  # civilians | state | non_state | unknown (from tolls)
     words: frozenset[str] = frozenset()  # lower-cased words of the sentence
+    target: str | None = None  # what it was aimed at: civilian | military | person | materiel
+    aerial: bool = False  # told with aircraft ("warplanes attacked", "the air force targeted")
+    forceful: bool = True  # fighting or casualties are told with it
 
 
 def _sub(sub: str) -> tuple[str, str]:
@@ -42,8 +45,14 @@ def _sub(sub: str) -> tuple[str, str]:
 
 def classify(f: Facts) -> tuple[str, str, bool]:
     """(event_type, sub_event_type, civilian_targeting) for one event's facts."""
-    civilians_hit = f.victims == "civilians" or f.inter2 == CIVILIANS
+    civilians_hit = f.victims == "civilians" or f.inter2 == CIVILIANS or f.target == "civilian"
     kind = f.kind
+    if f.aerial and kind in ("attack", "fight", "kill", "ied"):
+        kind = "air"  # "warplanes attacked positions", "an air force raid"
+    if kind == "territory" and f.target == "person":
+        kind = "arrest" if f.inter1 == STATE else "abduct"  # "a member was seized by gunmen"
+    if kind == "arrest" and f.inter1 in (REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA):
+        kind = "abduct"  # what armed groups call arrests, ACLED codes as abductions
     if kind == "ied" and f.words & SUICIDE_WORDS:
         kind = "suicide"
     simple = {
@@ -56,6 +65,8 @@ def classify(f: Facts) -> tuple[str, str, bool]:
         "base": "Headquarters or base established",
     }
     if kind == "territory":
+        if not f.forceful and f.inter1 is not None:
+            return (*_sub("Non-violent transfer of territory"), False)
         if f.inter1 in (STATE, EXTERNAL):
             return (*_sub("Government regains territory"), False)
         if f.inter1 in (REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA):
@@ -72,9 +83,11 @@ def classify(f: Facts) -> tuple[str, str, bool]:
     if kind in ("attack", "kill"):
         if civilians_hit:
             return (*_sub("Attack"), True)
-        combatants = f.victims in ("state", "non_state") or f.inter2 in ARMED
+        combatants = f.victims in ("state", "non_state") or f.inter2 in ARMED or f.target == "military"
         if combatants and (f.inter1 is None or f.inter1 in ARMED):
             return (*_sub("Armed clash"), False)
+        if kind == "attack" and f.victims is None:
+            return (*_sub("Armed clash"), False)  # an armed attack on a place, nobody said hurt
         return (*_sub("Attack"), True)
     sub = simple.get(kind, "Armed clash")
     etype, sub = _sub(sub)

@@ -76,7 +76,7 @@ def _located(e) -> tuple[bool, int]:
 def merge(a, b):
     """One event from two records of it; `a` is the one told first."""
     m = replace(a, evidence=a.evidence + b.evidence)
-    if SPECIFIC.get(b.sub_event_type, 0) > SPECIFIC.get(a.sub_event_type, 0):
+    if a.event_type == b.event_type and SPECIFIC.get(b.sub_event_type, 0) > SPECIFIC.get(a.sub_event_type, 0):
         m.sub_event_type = b.sub_event_type
     if (b.time_precision, b.event_date is None) < (a.time_precision, a.event_date is None):
         m.event_date, m.time_precision = b.event_date, b.time_precision

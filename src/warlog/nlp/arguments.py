@@ -286,6 +286,7 @@ class PlaceContext:
 
     def update(self, args: SentenceArgs) -> None:
         for span in reversed(args.places):
-            if span._.place.kind != "country" and not any(i in args.sources for i in range(span.start, span.end)):
-                self.current = span
+            inside = any(i in args.sources or i in args.actor_at for i in range(span.start, span.end))
+            if span._.place.kind != "country" and not inside:
+                self.current = span  # (not "Levant" in "the Islamic State of Iraq and the Levant")
                 return

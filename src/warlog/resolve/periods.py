@@ -1,0 +1,107 @@
+"""Quarters, halves and reporting periods, alone or against the period last mentioned.
+
+"the third quarter", "the fiscal first quarter", "the 1988 second quarter", "this year's third
+quarter", "the first half of 1990", and the anaphoric forms of business and statistics news:
+"the quarter", "the latest period", "the year-ago quarter", "the 1988 period", "the
+corresponding period last year", "a year earlier" (-> `year_shifted`). The reference is the
+When of the last dated expression in the discourse, passed in by the caller.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from warlog.resolve.date_words import (MONTH, ORDINALS, When, half_when, quarter_when, shift_when,
+                                       unresolved)
+
+_YEAR_WORDS = {"this year": 0, "last year": -1, "next year": 1}
+_BACK = ("year-ago", "year-earlier", "prior-year", "year-before", "previous year's")
+_SAME = ("latest", "most recent", "same", "comparable", "corresponding", "recent", "just-ended",
+         "just-completed", "reporting", "")
+_ADJ = r"(?:fiscal|calendar|flat|strong|weak|disappointing|difficult|seasonally weak|seasonally strong|" \
+       r"traditionally strong|traditionally weak|slow|record|full)"
+
+_PERIOD = re.compile(
+    r"(?:(?:the|its|their|his|her|a|an|this|that) )?(?:(this year's|last year's|next year's|\d{4}'s|(\d{4})) )?"
+    r"(?:" + _ADJ + r"[- ])*"
+    r"(?:(year-ago|year-earlier|prior-year|year-before|latest|most recent|last|past|previous|this|current|next|"
+    r"coming|same|comparable|corresponding|recent|just-ended|just-completed|reporting|latter|final)[- ])?"
+    r"(?:" + _ADJ + r"[- ])*"
+    r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
+    r"(?:" + _ADJ + r"[- ])*"
+    r"(quarter|period|half)"
+    r"(?: (?:of|in) (\d{4}|this year|last year|next year)|,? (last year|a year (?:ago|earlier)))?")
+
+
+def reference_period(reference: When | None) -> tuple[int, str, int] | None:
+    """(year, "Q" or "H", number) when the reference is a quarter or a half."""
+    if reference is None:
+        return None
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", reference.timex)
+    return (int(m[1]), m[2], int(m[3])) if m else None
+
+
+def year_shifted(reference: When | None, years: int) -> When | None:
+    """The referenced day, month, quarter, half or season `years` away ("a year earlier")."""
+    if reference is None or reference.kind != "date" or reference.value is None:
+        return None
+    return shift_when(reference, years)
+
+
+def _year(s: str | None, anchor: date) -> int:
+    if s is None:
+        return anchor.year
+    if s[:4].isdigit():
+        return int(s[:4])
+    return anchor.year + _YEAR_WORDS.get(s.removesuffix("'s"), 0)
+
+
+def quarter(s: str, anchor: date | None, tense: str | None, reference: When | None) -> When | None:
+    """A quarter or half, or None when `s` is not one."""
+    s = s.replace("fiscal-", "fiscal ")
+    if m := re.fullmatch(r"(?:the )?(first|last|final) (two|three) quarters(?: of (\d{4}))?", s):
+        if anchor is None and not m[3]:
+            return unresolved(MONTH)
+        y = int(m[3]) if m[3] else anchor.year
+        return half_when(y, 1 if m[1] == "first" else 2, not m[3]) if m[2] == "two" else None
+    m = _PERIOD.fullmatch(s)
+    if m is None:
+        return None
+    year_word, explicit_year, word, ordinal, noun, of_year, back = \
+        m[1], m[2], (m[3] or ""), m[4], m[5], m[6], m[7]
+    if word in ("year-ago", "year-earlier", "prior-year", "year-before") and ordinal:
+        back = back or word
+    if anchor is None and not (explicit_year or (of_year or "")[:1].isdigit()):
+        return unresolved(MONTH)
+    ref = reference_period(reference)
+    if noun == "half":
+        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordinal) or \
+            {"last": 2, "latter": 2, "final": 2}.get(word)
+        if h is None:
+            return None
+        return half_when(_year(of_year or year_word, anchor), h,
+                         not (explicit_year or of_year))
+    if ordinal:
+        q = ORDINALS[ordinal]
+        if year_word or of_year:
+            y = _year(of_year or year_word, anchor)
+        else:
+            cur = (anchor.month - 1) // 3 + 1
+            y = anchor.year - (1 if q > cur and tense not in ("future", "present") else 0)
+        return quarter_when(y - (1 if back else 0), q, not (explicit_year or of_year))
+    going_back = word in _BACK or back is not None or year_word == "last year's"
+    if ref is not None and (word in _SAME or going_back or year_word):
+        y, kind, n = ref
+        if year_word or of_year:
+            y = _year(of_year or year_word, anchor)
+        elif going_back:
+            y -= 1
+        return (quarter_when if kind == "Q" else half_when)(y, n, True)
+    if noun != "quarter":
+        return None        # "the period", "the same period": nothing to refer back to
+    cur = (anchor.month - 1) // 3 + 1
+    step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word)
+    if step is None:
+        step = 0 if word == "" and tense in ("future", "present") else -1
+    k = anchor.year * 4 + cur - 1 + step - (4 if going_back else 0)
+    return quarter_when(k // 4, k % 4 + 1, True)

@@ -252,14 +252,14 @@ def precision_of(span: Span) -> int:
 
 
 def best_date(tokens: list[Token], args: SentenceArgs) -> Span | None:
-    """The time expression of an event: one in the trigger's subtree, else the nearest."""
+    """The time expression of an event: the nearest one of its own clause or of the clause
+    it hangs in; a date inside another clause ("two Italians who were kidnapped last July")
+    dates that clause, not this event."""
     dated = [s for s in args.dates if s._.when.value is not None or s._.when.earliest is not None]
-    if not dated:
-        return None
-    subtree = {t.i for tok in tokens for t in tok.subtree}
-    inside = [s for s in dated if s.start in subtree]
-    pool = inside or dated
-    return min(pool, key=lambda s: _distance(s, tokens))
+    clause = event_clause(tokens)
+    near = [(clause_hops(s.root, clause), _distance(s, tokens), s) for s in dated]
+    near = [x for x in near if x[0] <= 1]
+    return min(near, key=lambda x: (x[0], x[1]))[2] if near else None
 
 
 def event_tolls(tokens: list[Token], args: SentenceArgs, alone: bool) -> list[Span]:

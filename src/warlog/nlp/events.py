@@ -7,6 +7,7 @@ Writes doc._.events (warlog.model.Event, with evidence for every field it fills)
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from spacy.language import Language
@@ -86,19 +87,36 @@ class EventBuilder:
             # a sentence about who did it adds no event, unless it is the first telling
             triggers = [] if about_who and events else [t for t in find_triggers(sent) if realis(t)[0]]
             groups = group_triggers(triggers)
+            if not groups and events:
+                self.add_tolls(events, args, sent_i)  # "Seven deaths reported."
             for group in groups:
                 event = self.build(group, args, sent_i, alone=len(groups) == 1)
                 if event is None:
                     continue
                 if claimer is not None and not events:
                     attribute(event, claimer._.actor)
-                earlier = antecedent(events, sent_i) if is_back_reference([t.token for t in group]) else None
+                # "the blast", "both assaults", or a sentence that only counts the dead
+                elaborates = is_back_reference([t.token for t in group]) or all(t.kind == "kill" for t in group) \
+                    and not any(e.field == "location" for e in event.evidence)
+                earlier = antecedent(events, sent_i) if elaborates else None
                 if earlier is not None and may_be_same(earlier, event):
                     events[events.index(earlier)] = fold(earlier, event)
                 else:
                     events.append(event)
             self.context.update(args)
         return events
+
+    def add_tolls(self, events: list[Event], args: SentenceArgs, sent_i: int) -> None:
+        """Counts told in a sentence of their own belong to the event just told."""
+        earlier = antecedent(events, sent_i)
+        counts = [s for s in args.tolls if s._.toll.kind in ("killed", "injured")]
+        if earlier is None or not counts:
+            return
+        killed, injured, _side = combine_tolls(counts)
+        mention = replace(earlier, evidence=[self.evidence(args.sent, "event", sent_i)], fatalities=0,
+                          fatalities_low=None, fatalities_high=None, injured=None)
+        self.set_tolls(mention, killed, injured, counts, sent_i)
+        events[events.index(earlier)] = fold(earlier, mention)
 
     def build(self, group: list[Trigger], args: SentenceArgs, sent_i: int, alone: bool) -> Event | None:
         kind = main_kind([t.kind for t in group])

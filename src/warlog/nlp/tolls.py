@@ -87,6 +87,9 @@ def kind_of(token: Token) -> str | None:
         return "killed" if dead else None
     if lemma in ("take", "hold"):
         return "abducted" if any(c.lemma_.lower() in ("hostage", "captive") for c in token.children) else None
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+           for c in token.children):
+        return "killed"  # "stoned three men to death", "beaten to death"
     kind = KIND_OF.get(lower) or KIND_OF.get(lemma)
     for suffix in ("ped", "ed", "d"):  # adjectives the lemmatizer leaves alone: "kidnapped"
         if kind is None and lower.endswith(suffix):
@@ -303,8 +306,32 @@ def tolls_component(doc: Doc) -> Doc:
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
             span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end)
             spans.append(span)
-    doc.spans["tolls"] = spans
+    spans += _unnumbered_losses(doc, sent_starts, {s.start for s in spans})
+    doc.spans["tolls"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+HEAVY = {"heavy", "high", "many", "large", "huge", "significant", "considerable", "severe", "massive"}
+LOSS_NOUNS = {"casualty", "loss", "fatality", "death"}
+# ACLED's reading of an unnumbered "heavy casualties": 10, with no upper bound.
+UNNUMBERED = Quantity(10, 10, None, False, "")
+
+
+def _unnumbered_losses(doc: Doc, sent_starts: list[int], taken: set[int]) -> list[Span]:
+    """'Heavy casualties', 'heavy losses': a toll with no number, read as ACLED reads it."""
+    out = []
+    for t in doc:
+        if t.lemma_.lower() not in LOSS_NOUNS or t.i in taken:
+            continue
+        mod = next((c for c in t.children if c.dep_ == "amod" and c.lower_ in HEAVY), None)
+        if mod is None or any(c.like_num for c in t.children):
+            continue
+        start, end = min(mod.idx, t.idx), t.idx + len(t)
+        span = doc.char_span(start, end, label="killed", alignment_mode="expand")
+        quantity = Quantity(UNNUMBERED.low, UNNUMBERED.best, None, False, span.text)
+        span._.toll = Toll("killed", quantity, "unknown", "", t.i, bisect_right(sent_starts, t.i) - 1, start, end)
+        out.append(span)
+    return out
 
 
 def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span) -> bool:

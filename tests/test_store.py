@@ -211,12 +211,12 @@ def test_version_1_database_is_migrated(tmp_path):
         assert not inspect(conn).has_table("event_reports")
     engine.dispose()
     with Store(path) as store:
-        assert store.version == SCHEMA_VERSION == 2
+        assert store.version == SCHEMA_VERSION == migrations.LATEST
         assert store.reports(old.events[0].id) == [old.article]  # backfilled
         with store.engine.connect() as conn:
             versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
             indexes = {i["name"] for i in inspect(conn).get_indexes("events")}
-        assert versions == [1, 2] and "ix_events_event_date" in indexes
+        assert versions == list(range(1, migrations.LATEST + 1)) and "ix_events_event_date" in indexes
         assert [e.location for e in store.events()] == ["Mogadishu"]
 
 
@@ -228,13 +228,14 @@ def test_failed_migration_leaves_database_as_it_was(tmp_path, monkeypatch):
         conn.execute(text("CREATE TABLE half_done (id INTEGER)"))
         raise RuntimeError("migration bug")
 
+    before = migrations.LATEST
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [broken])
-    monkeypatch.setattr(migrations, "LATEST", 3)
+    monkeypatch.setattr(migrations, "LATEST", before + 1)
     with pytest.raises(RuntimeError, match="migration bug"):
         Store(path)
     engine = make_engine(path)
     with engine.connect() as conn:
-        assert migrations.current_version(conn) == 2
+        assert migrations.current_version(conn) == before
         assert not inspect(conn).has_table("half_done")
     engine.dispose()
 
@@ -248,3 +249,22 @@ def test_newer_database_is_refused(tmp_path):
     engine.dispose()
     with pytest.raises(SchemaTooNewError, match="version 9"):
         Store(path)
+
+
+def test_version_2_database_gains_the_report_toll_columns(tmp_path):
+    """A database written before reports kept their own tolls: version 3 adds the columns."""
+    path = tmp_path / "v2.db"
+    engine = make_engine(path)
+    migrations.migrate(engine, target=2)
+    with engine.begin() as conn:  # the shape a version-2 warlog wrote
+        conn.execute(text('ALTER TABLE events DROP COLUMN "fatalities_best"'))
+        for name in ("fatalities", "fatalities_low", "fatalities_best", "fatalities_high", "injured"):
+            conn.execute(text(f'ALTER TABLE event_reports DROP COLUMN "{name}"'))
+    engine.dispose()
+    with Store(path) as store:
+        assert store.version == migrations.LATEST
+        store.save(bombing_extraction())
+        with store.engine.connect() as conn:
+            assert "fatalities_best" in {c["name"] for c in inspect(conn).get_columns("events")}
+            assert "injured" in {c["name"] for c in inspect(conn).get_columns("event_reports")}
+        assert store.counts()["events"] == 1

@@ -35,13 +35,14 @@ ACLED_COLUMNS: list[tuple[str, str]] = [
     ("source", "The sources of the reports, separated by '; '"),
     ("source_scale", "Scale of the source (not coded yet: empty)"),
     ("notes", "The sentence the event rests on"),
-    ("fatalities", "Conservative fatality count, as ACLED codes it"),
+    ("fatalities", "Conservative fatality count, as ACLED codes it: the lowest figure of the reports"),
     ("tags", "Free tags (e.g. 'historical')"),
     ("timestamp", "Unix time the record was written"),
 ]
 
 WARLOG_COLUMNS: list[tuple[str, str]] = [
     ("fatalities_low", "Lowest fatality figure the reports support (null: no number given)"),
+    ("fatalities_best", "Best estimate: the median of the reports' figures (UCDP-style)"),
     ("fatalities_high", "Highest fatality figure the reports support"),
     ("injured", "Number wounded, when reported"),
     ("is_historical", "True when the event long precedes publication (left out of current counts)"),

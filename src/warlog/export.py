@@ -53,7 +53,8 @@ UNKNOWN_ISO3 = "XXX"  # ISO 3166's code for an unspecified country
 _INT, _FLOAT, _STR, _DATE = pa.int64(), pa.float64(), pa.string(), pa.date32()
 _EVIDENCE = pa.list_(pa.struct([("field", _STR), ("start", _INT), ("end", _INT), ("text", _STR)]))
 _INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
-                "fatalities", "timestamp", "fatalities_low", "fatalities_high", "injured", "geonameid"}
+                "fatalities", "timestamp", "fatalities_low", "fatalities_best", "fatalities_high", "injured",
+                "geonameid"}
 _DATE_COLUMNS = {"event_date", "date_earliest", "date_latest"}
 PARQUET_TYPES: dict[str, pa.DataType] = {
     name: (_INT if name in _INT_COLUMNS else _DATE if name in _DATE_COLUMNS
@@ -132,7 +133,8 @@ def event_row(event: Event, articles_by_id: Mapping[str, Article] | None = None,
         "notes": event.notes, "fatalities": event.fatalities,
         "tags": "historical" if event.is_historical else "",
         "timestamp": int(time.time()) if timestamp is None else timestamp,
-        "fatalities_low": event.fatalities_low, "fatalities_high": event.fatalities_high,
+        "fatalities_low": event.fatalities_low, "fatalities_best": event.fatalities_best,
+        "fatalities_high": event.fatalities_high,
         "injured": event.injured, "is_historical": event.is_historical, "confidence": event.confidence,
         "date_earliest": event.date_earliest.isoformat() if event.date_earliest else None,
         "date_latest": event.date_latest.isoformat() if event.date_latest else None,

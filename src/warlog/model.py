@@ -104,8 +104,9 @@ class Event:
     longitude: float | None = None
     geo_precision: int | None = None  # ACLED: 1 town, 2 near a town / part of region, 3 region
     geonameid: int | None = None
-    fatalities: int = 0  # ACLED's conservative figure
-    fatalities_low: int | None = None
+    fatalities: int = 0  # ACLED's conservative figure: the lowest any report gives
+    fatalities_low: int | None = None  # UCDP-style low / best / high over all reports
+    fatalities_best: int | None = None
     fatalities_high: int | None = None
     injured: int | None = None
     is_historical: bool = False

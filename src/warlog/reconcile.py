@@ -2,8 +2,14 @@
 
 A wire story tells its main event in the lede and again in the body ("36 people killed" …
 "along with the 36 militiamen killed"). Mentions of one article that agree on type, date
-window, place and actors are merged into one Event carrying the evidence of all of them.
-The same test (`compatible`) is the seam for merging reports across articles.
+window, place and actors are merged into one Event carrying the evidence of all of them;
+within one report the fullest toll stands (the lede's "at least 30" gives way to the body's 36).
+
+Across articles the same test (`compatible`) finds the event another report tells; the event
+then lists every report, and its toll covers them all, UCDP-style (`combine_reports`): low is
+the lowest figure any report gives, high the highest, best the median of the reports' figures;
+ACLED's `fatalities` is the conservative one, the lowest figure. Contradicting reports are
+kept side by side (each report's own figures stay on its report row, and its claims).
 """
 from __future__ import annotations
 
@@ -106,6 +112,7 @@ def merge(a, b):
         m.fatalities_low = min(lows) if lows else None
         m.fatalities_high = max(highs) if highs else None
         m.fatalities = max(a.fatalities, b.fatalities)
+        m.fatalities_best = max(x for x in (a.fatalities_best, b.fatalities_best, m.fatalities) if x is not None)
     if b.injured is not None:
         m.injured = max(a.injured or 0, b.injured)
     m.civilian_targeting = a.civilian_targeting or b.civilian_targeting
@@ -144,3 +151,44 @@ def settle(ev):
         ev.actor1, ev.inter1 = ref.name, ref.inter
     ev.interaction = interaction(ev.inter1, ev.inter2) if ev.inter1 is not None else None
     return ev
+
+
+def report_figures(ev) -> dict:
+    """One report's own toll for an event, as kept on its report row."""
+    return {"fatalities": ev.fatalities if ev.fatalities_low is not None or ev.fatalities else None,
+            "fatalities_low": ev.fatalities_low, "fatalities_best": ev.fatalities_best,
+            "fatalities_high": ev.fatalities_high, "injured": ev.injured}
+
+
+def combine_reports(reports: list[dict]) -> dict:
+    """The toll of an event from every report's own figures (see the module docstring)."""
+    told = [r for r in reports if r.get("fatalities_low") is not None or r.get("fatalities")]
+    out = {"fatalities": 0, "fatalities_low": None, "fatalities_best": None, "fatalities_high": None}
+    if told:
+        bests = sorted(r["fatalities_best"] if r.get("fatalities_best") is not None else r["fatalities"] or 0
+                       for r in told)
+        out["fatalities"] = min(r["fatalities"] or 0 for r in told)
+        out["fatalities_low"] = min(r["fatalities_low"] if r["fatalities_low"] is not None else r["fatalities"] or 0
+                                    for r in told)
+        out["fatalities_best"] = bests[(len(bests) - 1) // 2]
+        highs = [r["fatalities_high"] if r["fatalities_high"] is not None else r["fatalities_best"] for r in told]
+        out["fatalities_high"] = max(h for h in highs if h is not None) if any(h is not None for h in highs) else None
+    injured = [r["injured"] for r in reports if r.get("injured") is not None]
+    out["injured"] = max(injured) if injured else None
+    return out
+
+
+def match_cost(a, b) -> float:
+    """How far apart two compatible records are: km over the place tolerance plus days apart."""
+    km = 0.0
+    if a.latitude is not None and b.latitude is not None:
+        km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) / SAME_PLACE_KM
+    days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else 1
+    return km + days
+
+
+def merge_report(existing, new):
+    """The event `existing` once another article's record of it, `new`, is added."""
+    merged = merge(existing, new)
+    merged.id, merged.article_id = existing.id, existing.article_id
+    return merged

@@ -238,6 +238,7 @@ class EventBuilder:
         if killed is not None:
             ev.fatalities_low, ev.fatalities, ev.fatalities_high = killed
             ev.fatalities = ev.fatalities or 0
+            ev.fatalities_best = ev.fatalities  # one report: its stated (conservative) figure
         if injured is not None:
             ev.injured = injured[1]
         for span in tolls:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from warlog.model import Article, Claim, Event, Evidence, Extraction, Outcome
+from warlog.reconcile import combine_reports, compatible, match_cost, merge_report, report_figures
 from warlog.store import rows, schema
 from warlog.store.engine import make_engine
 from warlog.store.migrations import migrate
@@ -98,27 +99,61 @@ class Store:
         except SQLAlchemyError:
             return False
 
-    @staticmethod
-    def _write(conn: Connection, extraction: Extraction) -> None:
+    def _write(self, conn: Connection, extraction: Extraction) -> None:
         article = extraction.article
         ids = [e.id for e in extraction.events]
         if len(set(ids)) < len(ids):
             shared = sorted({i for i in ids if ids.count(i) > 1})
             raise ValueError(f"events of article {article.id} share an id: {', '.join(shared)}")
         conn.execute(schema.articles.insert(), rows.article_row(article, datetime.now(timezone.utc)))
-        if extraction.events:
-            conn.execute(schema.events.insert(),
-                         [rows.event_row(e, i) for i, e in enumerate(extraction.events)])
-            conn.execute(schema.event_reports.insert(),
-                         [{"event_id": e.id, "article_id": article.id} for e in extraction.events])
-            spans = [rows.evidence_row(ev, event_id=e.id) for e in extraction.events for ev in e.evidence]
+        stored_as: dict[str, str] = {}  # this article's event id -> the stored event it reports
+        for position, event in enumerate(extraction.events):
+            known = self._reported_elsewhere(conn, event, taken=set(stored_as.values()))
+            if known is None:
+                conn.execute(schema.events.insert(), rows.event_row(event, position))
+                stored_as[event.id] = event.id
+            else:
+                stored_as[event.id] = known.id
+            conn.execute(schema.event_reports.insert(), {"event_id": stored_as[event.id], "article_id": article.id,
+                                                         **report_figures(event)})
+            if known is not None:
+                self._update_event(conn, merge_report(known, event))
+            spans = [rows.evidence_row(ev, event_id=stored_as[event.id]) for ev in event.evidence]
             if spans:
                 conn.execute(schema.evidence.insert(), spans)
         for claim in extraction.claims:
+            claim.event_id = stored_as.get(claim.event_id, claim.event_id)
             claim_id = conn.execute(schema.claims.insert().values(rows.claim_row(claim, article.id))
                                     ).inserted_primary_key[0]
             if claim.evidence is not None:
                 conn.execute(schema.evidence.insert(), rows.evidence_row(claim.evidence, claim_id=claim_id))
+
+    def _reported_elsewhere(self, conn: Connection, event: Event, taken: set[str]) -> Event | None:
+        """The stored event (of other articles) that `event` is another report of, if any."""
+        ev = schema.events
+        conditions = [ev.c.event_type == event.event_type, ev.c.is_historical == event.is_historical,
+                      ev.c.article_id != event.article_id]
+        if event.country_code:
+            conditions.append(or_(ev.c.country_code == event.country_code, ev.c.country_code.is_(None)))
+        if event.date_earliest is not None and event.date_latest is not None:
+            conditions.append(or_(ev.c.date_earliest.is_(None), (ev.c.date_earliest <= event.date_latest)
+                                  & (ev.c.date_latest >= event.date_earliest)))
+        found = list(conn.execute(select(ev).where(*conditions)).mappings())
+        spans = self._evidence_by(conn, schema.evidence.c.event_id, [r["id"] for r in found])
+        candidates = [rows.event_from_row(r, spans.get(r["id"], [])) for r in found if r["id"] not in taken]
+        candidates = [c for c in candidates if compatible(c, event)]
+        return min(candidates, key=lambda c: match_cost(c, event)) if candidates else None
+
+    @staticmethod
+    def _update_event(conn: Connection, merged: Event) -> None:
+        """Write back an event that gained a report; its toll is recombined from all reports."""
+        reports = schema.event_reports
+        figures = [dict(r) for r in conn.execute(
+            select(reports).where(reports.c.event_id == merged.id)).mappings()]
+        for name, value in combine_reports(figures).items():
+            setattr(merged, name, value)
+        row = {k: v for k, v in rows.event_row(merged, 0).items() if k not in ("id", "article_id", "position")}
+        conn.execute(schema.events.update().where(schema.events.c.id == merged.id).values(**row))
 
     def log_outcome(self, outcome: Outcome) -> None:
         """Record what happened to one input (stored, duplicate, skipped, failed)."""

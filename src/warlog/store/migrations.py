@@ -2,9 +2,10 @@
 
 Migration N (1-based) takes a database at version N-1 to version N. Opening a store
 applies every missing migration in one transaction, so a failure leaves the database at
-the version it had. A migration creates tables from `schema` while they are only ever
-added to; one that alters a table must first freeze that table's earlier shape into the
-migration that created it.
+the version it had. Tables are created from `schema` in their current shape; a migration
+that adds columns adds each one only where it is missing (a database created at a later
+version already has it). A migration that changes or drops a column must first freeze the
+table's earlier shape into the migration that created it.
 """
 from __future__ import annotations
 
@@ -41,7 +42,25 @@ def _v2_reports_and_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_core_tables, _v2_reports_and_indexes]
+def _add_missing_columns(conn: Connection, table, names: list[str]) -> None:
+    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name not in present:
+            column = table.c[name]
+            conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" '
+                              f'{column.type.compile(dialect=conn.dialect)}'))
+
+
+def _v3_report_tolls(conn: Connection) -> None:
+    """Each report keeps its own toll; events get a UCDP-style best estimate."""
+    _add_missing_columns(conn, schema.events, ["fatalities_best"])
+    _add_missing_columns(conn, schema.event_reports,
+                         ["fatalities", "fatalities_low", "fatalities_best", "fatalities_high", "injured"])
+    conn.execute(text("UPDATE events SET fatalities_best = fatalities WHERE fatalities_low IS NOT NULL "
+                      "AND fatalities_best IS NULL"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_core_tables, _v2_reports_and_indexes, _v3_report_tolls]
 LATEST = len(MIGRATIONS)
 
 

@@ -62,6 +62,7 @@ events = Table(
     Column("fatalities", Integer, nullable=False),
     Column("fatalities_low", Integer),
     Column("fatalities_high", Integer),
+    Column("fatalities_best", Integer),  # added in schema version 3
     Column("injured", Integer),
     Column("is_historical", Boolean, nullable=False),
     Column("confidence", Float, nullable=False),
@@ -99,6 +100,12 @@ event_reports = Table(
     "event_reports", metadata,
     Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
     Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    # that report's own toll (schema version 3): the event's toll is combined from these
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("injured", Integer),
 )
 
 # What happened to each input of a batch: stored, duplicate, skipped or failed, and why.

@@ -50,9 +50,9 @@ def test_packaged_dictionary_is_large_and_valid(dic):
     ("the Islamic State group", ["LY"], "Islamic State (Libya)", 2),
     ("IS militants", ["NG"], "ISWAP: Islamic State West Africa Province", 2),
     ("troops loyal to President Bashar Assad", [], "Military Forces of Syria", 1),
-    ("fighters loyal to Khalifa Haftar", ["LY"], "Military Forces of Libya (Libyan National Army)", 1),
+    ("fighters loyal to Khalifa Haftar", ["LY"], "Military Forces of Libya (2014-)", 1),
     ("militiamen aligned with the UN-backed government", ["LY"],
-     "Military Forces of Libya (Government of National Accord)", 1),
+     "Military Forces of Libya (2016-)", 1),
     ("the US-led coalition", ["IQ"], "Global Coalition Against Daesh", 8),
     ("Iraqi Counter-Terrorism Service", ["IQ"], "Military Forces of Iraq", 1),
     ("government forces", ["YE"], "Military Forces of Yemen", 1),
@@ -158,7 +158,7 @@ CASES = [
     ("PKK militants clashed with Turkish soldiers in Hakkari province, Turkey.",
      [("PKK militants", "PKK: Kurdistan Workers Party", 2), ("Turkish soldiers", "Military Forces of Turkey", 1)]),
     ("Fighters loyal to Khalifa Haftar shelled southern Tripoli, Libya.",
-     [("Fighters loyal to Khalifa Haftar", "Military Forces of Libya (Libyan National Army)", 1)]),
+     [("Fighters loyal to Khalifa Haftar", "Military Forces of Libya (2014-)", 1)]),
     ("Government forces bombed rebel positions around Idlib in northwestern Syria.",
      [("Government forces", "Military Forces of Syria", 1)]),
     ("Al-Shabab insurgents attacked the port town of Mocimboa da Praia in Mozambique.",
@@ -220,7 +220,7 @@ def test_seed_state_forces(seed):
 def test_seed_other_actors(seed):
     assert actor_of(seed, "US-backed Syrian Kurdish forces").name == "SDF: Syrian Democratic Forces"
     gna = actor_of(seed, "militiamen aligned with the UN-brokered government")
-    assert (gna.name, gna.inter) == ("Military Forces of Libya (Government of National Accord)", 1)
+    assert (gna.name, gna.inter) == ("Military Forces of Libya (2016-)", 1)
     assert actor_of(seed, "The militias, mainly").name == gna.name
     coalition = actor_of(seed, "The US-led coalition also")
     assert (coalition.name, coalition.inter) == ("Global Coalition Against Daesh", 8)

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from warlog.nlp import register_extensions
+from warlog.nlp.actor_phrases import PhraseFinder, resolve_phrase
 from warlog.resolve.actors import (NONSTATE_KINDS, STATE_KINDS, ActorDictionary, ActorRef, _acronym,
                                    type_by_rule, words_of)
 
@@ -77,6 +78,7 @@ class ActorFinder:
             self.by_case[attr].add(label, list(nlp.tokenizer.pipe(sorted(texts))))
         self.anaphora = {k: set(v) for k, v in self.dic.anaphora.items()}
         self.heads = {h for h in self.dic.heads if " " not in h} | set().union(*self.anaphora.values())
+        self.phrases = PhraseFinder(nlp, self.dic, _city_countries)
 
     # --- country context ---
     def place_marks(self, doc: Doc) -> list[tuple[int, str]]:
@@ -154,7 +156,10 @@ class ActorFinder:
             end, prio = tok.i + 1, 2
             for child in tok.rights:
                 if child.lower_ in PATRON_WORDS or (child.dep_ == "prep" and child.lower_ in ("from", "of")):
-                    end = max(end, child.right_edge.i + 1)
+                    stop = next((t.i for t in child.subtree if t.dep_ == "cc" and t.i > child.i), child.right_edge.i + 1)
+                    while stop > child.i + 1 and doc[stop - 1].is_punct:  # "X of Y, and Z": two actors
+                        stop -= 1
+                    end = max(end, stop)
                     prio = 0 if child.lower_ in PATRON_WORDS else prio
             if tok.i > 0 and doc[tok.i - 1].lower_ == "air" and tok.lemma_ == "force":
                 start = min(start, tok.i - 1)
@@ -167,7 +172,10 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         taken: set[int] = set()
         chosen = []
-        for prio, start, end, how in sorted(self.candidates(doc), key=lambda c: (c[0], c[1] - c[2], c[1])):
+        phrases = self.phrases.candidates(doc)
+        self._payload = {(start, end, how): payload for _, start, end, how, payload in phrases}
+        found = [c[:4] for c in phrases] + self.candidates(doc)
+        for prio, start, end, how in sorted(found, key=lambda c: (c[0], c[1] - c[2], c[1])):
             if not taken.intersection(range(start, end)):
                 chosen.append((start, end, how))
                 taken.update(range(start, end))
@@ -208,6 +216,10 @@ class ActorFinder:
         return not self.dic.countries.find(lower) and not ({"government", "pro", "regime"} & set(lower))
 
     def resolve(self, span: Span, how: str, ctx: list[str], history: list[ActorRef], mentioned: set[str]):
+        if (span.start, span.end, how) in self._payload:
+            ref = resolve_phrase(self.dic, span, how, self._payload[(span.start, span.end, how)], ctx)
+            if ref is not None or how not in ("TOWN", "LOCAL"):
+                return ref
         head = span.root
         lemma = head.lemma_.lower() if head.lemma_.lower() in self.heads else head.lower_
         bare = how == "NOUN" and self.is_bare(span)

@@ -326,11 +326,11 @@ class ActorDictionary:
     def generic_actor(self, lower: list[str], text: str, ctx: list[str]) -> ActorRef | None:
         """Generic actors: a head noun ("troops", "police", "gunmen") and a country or state marker."""
         head_at, kind = None, None
-        for i in range(len(lower) - 1, -1, -1):
+        for i in range(len(lower) - 1, -1, -1):  # the rightmost head, longest first: "the Air Force"
             for n in (3, 2, 1):
-                k = self.heads.get(" ".join(lower[i:i + n]))
-                if k and i + n <= len(lower):
-                    head_at, kind, head = i, k, " ".join(lower[i:i + n])
+                k = self.heads.get(" ".join(lower[i - n + 1:i + 1])) if i - n + 1 >= 0 else None
+                if k:
+                    head_at, kind, head = i - n + 1, k, " ".join(lower[i - n + 1:i + 1])
                     break
             if kind:
                 break

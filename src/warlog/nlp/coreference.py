@@ -95,6 +95,14 @@ def fold(earlier, later):
 
 
 def attribute(event, actor) -> None:
-    """Name the perpetrator of an event told without one (or with an unidentified group)."""
-    if event.actor1 is None or event.actor1.startswith("Unidentified"):
+    """Name the perpetrator of an event told without one: it takes the place of an
+    unidentified group in either role ("security forces killed two suicide bombers" … "ISIL
+    claimed responsibility"), else the empty first role."""
+    for n in ("1", "2"):
+        name = getattr(event, "actor" + n)
+        if name is not None and name.startswith("Unidentified"):
+            setattr(event, "actor" + n, actor.name)
+            setattr(event, "inter" + n, actor.inter)
+            return
+    if event.actor1 is None:
         event.actor1, event.inter1 = actor.name, actor.inter

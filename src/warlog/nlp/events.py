@@ -147,8 +147,8 @@ class EventBuilder:
             crowd = next((s for s in args.actors if s._.actor.inter in (PROTESTERS, RIOTERS)), None)
             if crowd is not None and (agent is None or agent._.actor.inter not in (PROTESTERS, RIOTERS)):
                 agent, patient = crowd, agent if agent is not None and agent is not crowd else patient
-        if patient is None and agent is not None and agent._.actor.inter == CIVILIANS:
-            agent, patient = None, agent  # civilians are who it was done to
+        if agent is not None and agent._.actor.inter == CIVILIANS and (patient is None or kind in SYMMETRIC):
+            agent, patient = patient, agent  # civilians are who it was done to, not who fought
         tolls = event_tolls(tokens, args, alone)
         killed, injured, victims = combine_tolls(tolls)
         words = frozenset(t.lower_ for t in args.sent)

@@ -138,8 +138,9 @@ class EventBuilder:
                   if s is not agent and s is not patient and (agent is None or s._.actor.name != agent._.actor.name)]
         before = [s for s in others if s.start < main.token.i]
         after = [s for s in others if s.start > main.token.i]
-        if agent is None and patient is None and before:
-            agent = before.pop(0)
+        active = main.token.pos_ == "VERB" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in main.token.children)
+        if agent is None and before and (patient is None or active):
+            agent = before.pop(0)  # the parse lost the subject ("IS executed two men": IS read as a verb)
         if patient is None and (after or before):
             patient = (after or before)[0]
         if kind in ("protest", "riot"):

@@ -64,19 +64,28 @@ class ClaimFinder:
 
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
+        last_source = None
         for sent_i, sent in enumerate(self.doc.sents):
-            said = speeches(sent)
+            said = speeches(sent, last_source)
+            named = [sp.source for sp in said if sp.source.root.pos_ != "PRON"]
+            last_source = named[-1] if named else last_source
             args = SentenceArgs(sent, {t.i for sp in said for t in sp.source})
             for sp in said:
-                claims += self.toll_claims(sp, args, sent_i)
+                claims += self.toll_claims(sp, said, args, sent_i)
                 claims += self.share_claims(sp, args, sent_i)
             self.context.update(args)
         return claims
 
-    def toll_claims(self, sp: Speech, args: SentenceArgs, sent_i: int) -> list[Claim]:
+    @staticmethod
+    def _teller(span: Span, said: list[Speech]) -> Speech:
+        """Which of a sentence's speakers tells a count: the one whose words hold it, else the nearest."""
+        holding = [sp for sp in said if span.start in {t.i for t in sp.content}]
+        return min(holding or said, key=lambda sp: (len(sp.content), abs(sp.verb.i - span.start)))
+
+    def toll_claims(self, sp: Speech, said: list[Speech], args: SentenceArgs, sent_i: int) -> list[Claim]:
         out = []
         for span in args.tolls:
-            if span.start in args.sources:
+            if span.start in args.sources or self._teller(span, said) is not sp:
                 continue
             toll, q = span._.toll, span._.toll.quantity
             attribute = "civilians_killed" if toll.kind == "killed" and toll.side == "civilians" else toll.kind

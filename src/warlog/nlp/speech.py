@@ -48,8 +48,23 @@ def _according_to(sent: Span):
                                                   and t.i not in (tok.i, tok.i + 1)])
 
 
-def speeches(sent: Span) -> list[Speech]:
-    """Every reporting clause of a sentence with its source and content."""
+RELATIVE = {"who", "that", "which", "whom"}
+PERSONAL = {"he", "she", "they", "we", "i"}
+
+
+def _speaker(subj: Token, previous: Span | None) -> Span:
+    """Who a subject names: a relative pronoun its antecedent ("an elder who said"), a
+    personal pronoun the last named source ("…, he said")."""
+    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
+        return _phrase(subj.head.head)
+    if subj.lower_ in PERSONAL and previous is not None:
+        return previous
+    return _phrase(subj)
+
+
+def speeches(sent: Span, previous: Span | None = None) -> list[Speech]:
+    """Every reporting clause of a sentence with its source and content; `previous` is the
+    last named source before the sentence, for "he said"."""
     out = list(_according_to(sent))
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -59,10 +74,11 @@ def speeches(sent: Span) -> list[Speech]:
             c.dep_ == "dobj" and ({t.lower_ for t in c.subtree} & FIGURE_NOUNS) for c in tok.children)
         if lemma not in REPORTING_VERBS and not figure:
             continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None  # the parse may give two
         if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
             continue
-        source = _phrase(subj)
+        source = _speaker(subj, previous)
         src_ids = {t.i for t in source}
         content = [c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")]
         content_tokens = [t for c in content for t in c.subtree]

@@ -131,7 +131,43 @@ def merge_within(events: list) -> list:
         i, target = max(candidates, key=lambda im: (im[1].sub_event_type == ev.sub_event_type,
                                                      -len(_sides(_actors(im[1]) | _actors(ev))), im[0]))
         merged[i] = merge(target, ev)
+    for ev in merged:
+        other_side(ev, merged)
     return [settle(ev) for ev in merged]
+
+
+NEAR_SENTENCES = 6
+
+
+def _told_at(ev) -> list[int]:
+    return [e.sentence for e in ev.evidence if e.field == "event"]
+
+
+def other_side(event, events: list) -> None:
+    """A battle told with one side only ("forces pushed into the city and retook the hospital")
+    is fought against the side the same story has them fighting at that place, nearest first."""
+    if event.event_type != "Battles" or (event.actor1 is None) == (event.actor2 is None):
+        return
+    known = event.actor1 or event.actor2
+    here = _told_at(event)
+
+    def distance(other) -> int:
+        return min((abs(a - b) for a in here for b in _told_at(other)), default=99)
+
+    for other in sorted((o for o in events if o is not event), key=distance):
+        if distance(other) > NEAR_SENTENCES:
+            return
+        if other.event_type != "Battles" or other.is_historical != event.is_historical \
+                or not places_agree(other, event):
+            continue
+        sides = [(other.actor1, other.inter1), (other.actor2, other.inter2)]
+        if any(name and same_actor(name, known) for name, _ in sides):
+            name, inter = next(((n, i) for n, i in sides if n and not same_actor(n, known)), (None, None))
+            if name is not None:
+                slot = "2" if event.actor1 else "1"
+                setattr(event, "actor" + slot, name)
+                setattr(event, "inter" + slot, inter)
+                return
 
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")

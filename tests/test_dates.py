@@ -77,6 +77,35 @@ TABLE = [
     ("this summer", D(2016, 6, 22), "Refugee arrivals rose this summer.", "past", D(2016, 7, 16), 3),
     ("the 1990s", D(2016, 6, 22), "The conflict dates to the 1990s.", "past", D(1994, 12, 31), 3),
     ("le 3 mars 2015", D(2016, 6, 22), "Attaque le 3 mars 2015 : dix morts.", "past", D(2015, 3, 3), 1),
+    # forms added with the discourse work (2016-06-22 Wed, 1989-11-02 Thu, 2000-01-07 Fri, 2000-04-17 Mon)
+    ("Saturday", D(2016, 6, 22), "Donors meet in Geneva Saturday.", "present", D(2016, 6, 25), 1),
+    ("Earlier Sunday", D(2016, 6, 22), "Earlier Sunday, mortars hit the camp.", "past", D(2016, 6, 19), 1),
+    ("Tuesday morning", D(2016, 6, 22), "Tuesday morning the checkpoint was overrun.", "past", D(2016, 6, 21), 1),
+    ("the previous Friday", D(2016, 6, 22), "Casualties doubled from the previous Friday.", "past", D(2016, 6, 17), 1),
+    ("day before last Tuesday", D(2016, 6, 22), "On the day before last Tuesday the roads closed.", "past", D(2016, 6, 20), 1),
+    ("the week of March 6", D(2000, 1, 7), "Hearings resume the week of March 6.", "future", D(2000, 3, 9), 2),
+    ("a few days ago", D(2016, 6, 22), "The envoy left a few days ago.", "past", D(2016, 6, 17), 2),
+    ("this past weekend", D(2019, 11, 4), "Militias clashed this past weekend.", "past", D(2019, 11, 2), 2),
+    ("Easter week", D(2000, 4, 17), "Processions were banned as Easter week began.", "past", D(2000, 4, 20), 2),
+    ("Thanksgiving Day", D(2000, 1, 7), "The boat sank on Thanksgiving Day.", "past", D(1999, 11, 25), 1),
+    ("last Thanksgiving", D(2000, 2, 10), "He was rescued last Thanksgiving.", "past", D(1999, 11, 25), 1),
+    ("Election Day", D(2016, 10, 20), "Militias vowed calm until Election Day.", "future", D(2016, 11, 8), 1),
+    ("Christmas Eve", D(2017, 1, 3), "The market was shelled on Christmas Eve.", "past", D(2016, 12, 24), 1),
+    ("January this year", D(2016, 6, 22), "The blockade started in January this year.", "past", D(2016, 1, 16), 3),
+    ("June last year", D(2016, 6, 22), "The ceasefire was signed in June last year.", "past", D(2015, 6, 15), 3),
+    ("mid-1996", D(1998, 2, 19), "The rebel army split in mid-1996.", "past", D(1996, 7, 1), 3),
+    ("nineteen ninety-six", D(1998, 2, 27), "In nineteen ninety-six the stadium was bombed.", "past", D(1996, 7, 1), 3),
+    ("the year two thousand", D(1998, 3, 3), "Elections are due by the year two thousand.", "future", D(2000, 7, 1), 3),
+    ("the winter of nineteen ninety-four", D(1998, 2, 23), "Prices last fell that low in the winter of nineteen ninety-four.", "past", D(1995, 1, 14), 3),
+    ("the nineties", D(1998, 3, 3), "Attacks declined through the nineties.", "past", D(1994, 12, 31), 3),
+    ("the last decade", D(1998, 2, 6), "Wages stagnated in the last decade.", "past", D(1984, 12, 31), 3),
+    ("the first half of 2015", D(2016, 6, 22), "Displacement peaked in the first half of 2015.", "past", D(2015, 4, 1), 3),
+    ("the fiscal first quarter", D(1989, 11, 2), "Exports rose in the fiscal first quarter.", "past", D(1989, 2, 14), 3),
+    ("this year's third quarter", D(1989, 11, 2), "Aid flows halved in this year's third quarter.", "past", D(1989, 8, 15), 3),
+    ("the year-ago third quarter", D(1989, 11, 2), "Revenue beat the year-ago third quarter.", "past", D(1988, 8, 15), 3),
+    ("the latest quarter", D(1989, 11, 2), "Arms imports grew in the latest quarter.", "past", D(1989, 8, 15), 3),
+    ("the past year", D(2016, 6, 22), "Over the past year, 300 villages emptied.", "past", D(2015, 12, 22), 3),
+    ("year-end", D(2016, 6, 22), "Peacekeepers will leave by year-end.", "future", D(2016, 10, 31), 3),
 ]
 
 
@@ -86,9 +115,24 @@ def test_resolve_table(text, published, context, tense, expected, precision):
     assert text in context
     narrative = D(2016, 6, 22) if text == "Two days earlier" else None
     when = resolve(text, published, narrative=narrative, tense=tense)
-    assert when is not None and when.kind == "date"
+    assert when is not None and when.kind in ("date", "ref")   # "a few days ago": PAST_REF with a window
     assert (when.value, when.precision) == (expected, precision)
     assert when.earliest <= when.value <= when.latest
+
+
+@pytest.mark.parametrize("text,published,context,tense,expected,precision", TABLE,
+                         ids=[f"window:{row[0]}@{row[1]}" for row in TABLE])
+def test_precision_matches_window(text, published, context, tense, expected, precision):
+    """ACLED time_precision: 1 a single day, 2 a week or a few days, 3 a month or more."""
+    narrative = D(2016, 6, 22) if text == "Two days earlier" else None
+    when = resolve(text, published, narrative=narrative, tense=tense)
+    width = (when.latest - when.earliest).days + 1
+    if when.precision == 1:
+        assert width <= 2          # a day, or a night ("overnight")
+    elif when.precision == 2:
+        assert width <= 7          # "this week" said on a Monday is that Monday so far
+    else:
+        assert width >= 8 or "earlier this month" in context or "this month" in context
 
 
 def test_windows_and_timex():

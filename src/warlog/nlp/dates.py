@@ -1,12 +1,16 @@
 """spaCy component "warlog_dates": find time expressions and resolve them in discourse order.
 
 Candidates are the NER's DATE and TIME entities plus token patterns for forms the small model
-misses or mis-bounds. An entity that does not resolve as a whole (e.g. "18 to 32", "second
-month Wednesday") gives way to the pattern matches inside it. Each expression is resolved with
-`warlog.resolve.dates.resolve` against `doc._.published`, the tense of its governing verb and the
-narrative date: the last day-precise date resolved so far in the document. The narrative date is
-NOT reset at paragraph breaks: news paragraphs are one or two sentences and "The next day, ..."
-often opens a new one.
+misses or mis-bounds (quarters, "the latest period", "in the past", "current", "soon"). Extents
+follow TimeML: a determiner or possessive that opens the noun phrase belongs to the expression
+("the third quarter", "its fourth quarter"). An entity that does not resolve as a whole (e.g.
+"18 to 32", "second month Wednesday") gives way to the pattern matches inside it.
+
+Each expression is resolved with `warlog.resolve.dates.resolve` against the anchor (the
+dateline's date when the text opens with one, else `doc._.published`), the tense of its
+governing verb (warlog.nlp.date_tense), the narrative date (the last day-precise date resolved so
+far, NOT reset at paragraph breaks: "The next day, ..." often opens one) and the reference (the
+last dated expression of any granularity: "a year earlier", "the quarter", "later that year").
 Writes doc.spans["dates"], each span with span._.when (a When).
 """
 from __future__ import annotations
@@ -19,7 +23,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import warlog.nlp  # noqa: F401  (declares the Doc/Span extensions)
-from warlog.resolve.dates import DAY, resolve
+from warlog.nlp.date_tense import governing_tense
+from warlog.resolve.dates import DAY, When, resolve
+from warlog.resolve.periods import ANAPHORIC
+from warlog.resolve.published import dateline_date
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _MONTH_TEXT = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + \
@@ -30,16 +37,27 @@ _NUM = {"LIKE_NUM": True}
 _DAYNUM = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(1[0-9]|20)\d\d$"}}
 _MONTH = {"TEXT": {"IN": _MONTH_TEXT}, "POS": {"IN": ["PROPN", "NOUN"]}}
+_DET = {"LOWER": {"IN": ["the", "its", "their", "a"]}, "OP": "?"}
+_PERIOD_WORDS = ["latest", "year-ago", "year-earlier", "same", "comparable", "corresponding", "first",
+                 "second", "third", "fourth", "fiscal", "flat", "year", "ago", "earlier", "-"]
+_BEFORE_YEAR = {"in", "since", "between", "and", "of", "from", "until", "by", "during", "to", "before",
+                "after", "through", "early", "late", "mid", "fiscal", "or"}
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
+               "quarters", "decade", "decades", "period", "times", "fiscal", "half"}
 
 PATTERNS = {
     "weekday": [[{"LOWER": {"IN": ["last", "next", "this", "early", "late"]}, "OP": "?"},
-                 {"LOWER": {"IN": _WEEKDAYS}}, {"LOWER": {"IN": _POD}, "OP": "?"}]],
+                 {"LOWER": {"IN": _WEEKDAYS}}, {"LOWER": {"IN": _POD}, "OP": "?"}],
+                [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "following"]}}, {"LOWER": {"IN": _WEEKDAYS}}]],
     "dayword": [[{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight", "overnight"]}}],
                 [{"LOWER": {"IN": ["last", "this"]}}, {"LOWER": {"IN": _POD}}]],
     "period": [[{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"},
                 {"LOWER": {"IN": ["last", "this", "next"]}},
                 {"LOWER": {"IN": ["week", "month", "year", "weekend"]}}],
                [{"LOWER": "the"}, {"LOWER": "weekend"}]],
+    "quarter": [[_DET, {"LOWER": {"IN": ["this", "last", "next"]}, "OP": "?"}, {"LOWER": "year", "OP": "?"},
+                 {"LOWER": "'s", "OP": "?"}, {"LOWER": {"IN": _PERIOD_WORDS}, "OP": "*"}, {"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"},
+                 {"LOWER": {"IN": _PERIOD_WORDS}, "OP": "*"}, {"LOWER": {"IN": ["quarter", "period"]}}]],
     "ago": [[{"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, _NUM, {"LOWER": {"IN": _UNITS}},
              {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": _UNITS}},
@@ -49,7 +67,18 @@ PATTERNS = {
                  [_MONTH, _YEAR], [{"LOWER": {"IN": ["mid", "early", "late"]}},
                                    {"ORTH": "-", "OP": "?"}, _MONTH],
                  [{"TEXT": {"REGEX": r"^(\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})$"}}]],
-    "ref": [[{"LOWER": {"IN": ["now", "currently", "recently"]}, "POS": "ADV"}]],
+    "ref": [[{"LOWER": {"IN": ["now", "currently", "recently"]}, "POS": "ADV"}],
+            [{"LOWER": "soon", "POS": "ADV"}],
+            [{"LOWER": {"IN": ["current", "recent"]}, "DEP": "amod"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}, "POS": "NOUN", "DEP": "pobj"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "short"]}}, {"LOWER": {"IN": ["future", "term"]}}],
+            [{"LOWER": "past"}, {"LOWER": "years"}]],
+    "holiday": [[{"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"},
+                 {"LOWER": {"IN": ["thanksgiving", "easter", "christmas", "election"]}},
+                 {"LOWER": {"IN": ["day", "week", "eve", "sunday"]}, "OP": "?"}]],
+    "year": [[{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}, "POS": "NUM"}],
+             [{"LOWER": {"IN": ["mid", "early", "late"]}}, {"ORTH": "-", "OP": "?"}, _YEAR],
+             [{"TEXT": {"REGEX": r"^(mid|early|late)-(1[89]|20)\d\d$"}}]],
 }
 
 
@@ -60,46 +89,41 @@ def _matcher(vocab) -> Matcher:
     return matcher
 
 
-_INTENT = {"plan", "expect", "intend", "hope", "aim", "want", "schedule", "set", "promise",
-           "vow", "threaten", "prepare", "agree", "decide", "seek", "pledge"}
+def _keep_match(span: Span) -> bool:
+    """Drop pattern hits that are not time expressions in context."""
+    doc, last = span.doc, span[-1]
+    word = span[0].lower_
+    if word == "soon":    # "as soon as", "soon after": a relation, not a time
+        return not ((span.start > 0 and doc[span.start - 1].lower_ == "as") or
+                    (span.end < len(doc) and doc[span.end].lower_ in ("after", "before", "as")))
+    if word in ("current", "recent"):   # "the current quarter" is resolved as a whole elsewhere
+        return span.start == 0 or doc[span.start - 1].lower_ not in ("then", "most") \
+            and last.head.lower_ not in _TIME_NOUNS
+    if last.lower_ == "period":
+        return any(t.lower_ not in ("the", "its", "their", "a", "period") for t in span)
+    if len(span) == 1 and span[0].like_num:   # a bare year: only after a word that takes a date
+        return span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_YEAR
+    return True
 
 
-def governing_tense(span: Span) -> str | None:
-    """'past', 'present' or 'future' from the verb that governs the expression, if any.
-
-    Infinitives and bare participles take the tense of the verb they hang from, except that
-    "plans/expects/... to <verb>" looks ahead."""
-    tok = span.root
-    for _ in range(8):
-        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.pos_ not in ("VERB", "AUX"):
-            return None
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
-        if words & {"will", "shall", "'ll", "wo"}:
-            return "future"
-        if any(a.tag_ == "MD" for a in auxes):   # would, could, may: hypothetical or ahead
-            return "past" if words & {"have"} else "future"
-        if (tok.tag_ == "VB" or (tok.tag_ == "VBG" and not auxes)) and tok.head.i != tok.i:
-            if "to" in words and tok.head.lemma_ in _INTENT:
-                return "future"
-            tok = tok.head
-            continue
-        tags = {tok.tag_} | {a.tag_ for a in auxes}
-        if "VBD" in tags or (tok.tag_ == "VBN" and (not auxes or words & {"has", "have", "had"})):
-            return "past"
-        if tags & {"VBZ", "VBP"}:
-            return "present"
-        return None
-    return None
-
-
-def _strip_the(span: Span) -> Span:
-    """Drop a leading determiner ("the weekend" keeps its article: it carries the meaning)."""
-    if len(span) > 1 and span[0].lower_ == "the" and span[1].lower_ not in ("weekend", "day", "past", "future"):
-        return span.doc[span.start + 1:span.end]
-    return span
+def with_determiner(span: Span) -> Span:
+    """TimeML extent: the article that opens the expression's noun phrase belongs to it ("the
+    third quarter"), a possessive does not ("its [fourth quarter]"), nor the article of a noun
+    the expression only modifies ("a [third-quarter] loss")."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and (doc[start].dep_ == "poss" or
+                               (doc[start].dep_ == "det" and doc[start].head.i not in range(start, end))):
+        start += 1
+    while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i in range(start, end) \
+            and doc[start - 1].lower_ in ("the", "a", "an"):
+        start -= 1
+    year_last = doc[end - 1].is_digit and len(doc[end - 1]) == 4
+    after = doc[end + 1] if year_last and end + 1 < len(doc) and doc[end].text == "," else \
+        doc[end] if end < len(doc) else None
+    if doc[start].lower_ == "the" and after is not None and after.pos_ == "NOUN" and after.is_lower \
+            and any(t.is_digit for t in doc[start:end]):
+        start += 1          # "the [Aug. 7, 1998] bombing": the article is the noun's
+    return doc[start:end]
 
 
 def _parts(span: Span) -> list[Span]:
@@ -111,7 +135,9 @@ def _parts(span: Span) -> list[Span]:
 def _context_text(span: Span) -> str:
     """The expression's text, with the clause it counts from: "one month after <event>"."""
     doc = span.doc
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("after", "before") \
+    counted = span[-1].lower_.rstrip("s") in ("day", "week", "month", "year") and \
+        (span[0].like_num or span[0].lower_ in ("a", "an", "the", "one", "few", "several"))
+    if counted and span.end + 1 < len(doc) and doc[span.end].lower_ in ("after", "before") \
             and not doc[span.end + 1].is_punct:
         end = span.end + 1
         while end < len(doc) and not doc[end].is_punct and not doc[end].is_sent_start:
@@ -119,6 +145,8 @@ def _context_text(span: Span) -> str:
         return doc[span.start:end].text
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "since " + span.text
+    if span.start > 1 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in ("earlier", "later"):
+        return f"{doc[span.start - 2].lower_} in {span.text}"      # "later in the day"
     return span.text
 
 
@@ -134,35 +162,60 @@ def warlog_dates(doc: Doc) -> Doc:
     return _find(doc, _MATCHERS[key])
 
 
-def _find(doc: Doc, matcher: Matcher) -> Doc:
-    anchor = doc._.published
-    matches = [Span(doc, s, e, label="DATE") for _, s, e in matcher(doc)]
+def _candidates(doc: Doc, matcher: Matcher) -> list[tuple[Span, list[Span]]]:
+    matches = [with_determiner(Span(doc, s, e, label="DATE")) for _, s, e in matcher(doc)]
+    matches = [m for m in matches if _keep_match(m)]
     candidates = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        ent = _strip_the(ent)
-        inside = [m for m in matches if m.start >= ent.start and m.end <= ent.end] or _parts(ent)
-        candidates.append((ent, inside))
+        ent = with_determiner(ent)
+        wider = [m for m in matches if m.start <= ent.start and m.end >= ent.end and len(m) > len(ent)]
+        if wider:
+            ent = max(wider, key=len)
+        inside = [m for m in matches if m.start >= ent.start and m.end <= ent.end]
+        if any(m.start == ent.start and m.end == ent.end for m in inside):
+            inside = []
+        candidates.append((ent, sorted(inside, key=len, reverse=True) + _parts(ent)))
     covered = {i for ent, _ in candidates for i in range(ent.start, ent.end)}
-    candidates += [(m, []) for m in matches if not covered & set(range(m.start, m.end))]
+    candidates += [(m, []) for m in filter_spans(matches) if not covered & set(range(m.start, m.end))]
+    return sorted(candidates, key=lambda c: c[0].start)
+
+
+def _tense(span: Span) -> str | None:
+    """The governing tense; a past tense is left open (None) after "by" and "through": a limit
+    set in the past may still lie ahead ("extended the loans through January")."""
+    tense = governing_tense(span)
+    if tense == "past" and span.start > 0 and span.doc[span.start - 1].lower_ in ("through", "by"):
+        return None
+    return tense
+
+
+def _find(doc: Doc, matcher: Matcher) -> Doc:
+    anchor = dateline_date(doc.text, doc._.published) or doc._.published
     chosen: list[Span] = []
-    narrative = None
-    for span, fallbacks in sorted(candidates, key=lambda c: c[0].start):
+    narrative: object = None
+    reference: When | None = None
+    for span, fallbacks in _candidates(doc, matcher):
         taken: set[int] = set()
         for cand in [span] + fallbacks:
             if taken & set(range(cand.start, cand.end)):
                 continue
             when = resolve(_context_text(cand), anchor, narrative=narrative,
-                           tense=governing_tense(cand))
+                           tense=_tense(cand), reference=reference)
             if when is None:
                 continue
             out = Span(doc, cand.start, cand.end, label="DATE")
             out._.when = when
             chosen.append(out)
             taken |= set(range(cand.start, cand.end))
-            if when.kind == "date" and when.precision == DAY and when.value is not None:
-                narrative = when.value
+            closes_period = cand.start > 0 and doc[cand.start - 1].lower_ in ("ended", "ending")
+            if when.kind == "date" and when.value is not None and when.note != ANAPHORIC and not closes_period:
+                reference = when
+                if when.precision == DAY:
+                    narrative = when.value
+            elif when.kind == "duration":
+                reference = None
             if cand is span:
                 break
     doc.spans["dates"] = filter_spans(chosen)

@@ -5,23 +5,34 @@ future ("now", "recently", "in the future"), durations ("two years"), sets ("dai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 from dateutil.easter import easter
 
-from warlog.resolve.date_words import (DAY, MONTH, UNIT, UNIT_SIZE, UNITS, WD, WEEKDAYS, When, day_when,
-                                       span_when, week_when)
+from warlog.resolve.date_words import (
+    DAY,
+    MONTH,
+    UNIT,
+    UNIT_SIZE,
+    UNITS,
+    WD,
+    WEEKDAYS,
+    When,
+    day_when,
+    span_when,
+    week_when,
+)
 from warlog.resolve.relative_dates import NUMWORD, QUAL, count, unit_name
 
 REFS = {"PRESENT_REF": r"(?:right |just )?now|currently|current|at present|presently|present|the present|"
                        r"nowadays|these days|at the moment|at this time|so far|to date|as yet|yet|"
                        r"this (?:crucial |critical |historic )?(?:moment|time|point)",
         "PAST_REF": r"recently|recent|more recently|lately|(?:in )?the past|previously|formerly|once|earlier|"
-                    r"(?:in )?recent (?:days|weeks|months|years|times)|"
+                    r"(?:in )?(?:recent|past) (?:days|weeks|months|years|times)|"
                     r"(?:in )?the (?:past|last) (?:few|several) (?:days|weeks|months|years)",
         "FUTURE_REF": r"(?:in )?the (?:near |distant |foreseeable )?future|future|soon|shortly|later|eventually|"
-                      r"one day|some day|someday|(?:in )?the days ahead|(?:the )?near term|"
+                      r"one day|some day|someday|(?:in )?the days ahead|(?:the )?(?:near|short) term|(?:at )?a later date|"
                       r"(?:in )?(?:the )?coming (?:days|weeks|months|quarters|years)"}
 SETS = {"daily": "P1D", "every day": "P1D", "each day": "P1D", "nightly": "P1D", "weekly": "P1W",
         "every week": "P1W", "each week": "P1W", "monthly": "P1M", "every month": "P1M",
@@ -75,7 +86,9 @@ def holiday(s: str, anchor: date | None, tense: str | None) -> When | None:
             d = this if this <= anchor else before
         else:
             d = this if (this - anchor) < (anchor - before) else before
-    if m[3]:
+    if m[3]:      # "Easter week": the holiday's week, this year's while it lasts
+        if d < anchor - timedelta(days=6) and on(anchor.year) - timedelta(days=6) <= anchor:
+            d = on(anchor.year)
         return week_when(d, True)
     return day_when(d, True)
 

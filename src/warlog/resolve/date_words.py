@@ -24,8 +24,7 @@ UNITS = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "
          "century": "Y", "hour": "H", "minute": "MIN"}
 UNIT_SIZE = {"fortnight": 2, "decade": 10, "century": 100}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_NUMS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
+_NUMS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90, "hundred": 100}
 
@@ -78,7 +77,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"[\s\u00a0]+", " ", t).strip(" .,;:!?\"'")
     t = _SPELLED_YEAR.sub(_spelled_year, t)
     t = re.sub(r"^(?:the )?year (\d{4})$", r"\1", t)
-    t = re.sub(r"(?:^|\b)'([0-9]0)s\b", lambda m: ("19" if m[1] != "00" else "20") + m[1] + "s", t)
+    t = re.sub(r"(?<!\w)'([0-9]0)s\b", lambda m: ("19" if m[1] != "00" else "20") + m[1] + "s", t)
     t = re.sub(r"^(?:the )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$",
                lambda m: f"19{_TENS[m[1][:-3] + 'y']}s", t)
     return t
@@ -197,6 +196,7 @@ def shift_when(w: When, years: int) -> When | None:
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", t):
         name = next(k for k, v in SEASONS.items() if v[0] == m[2])
         return season_when(name, int(m[1]) + years, True)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", t) and w.value is not None:
-        return replace(day_when(shift(w.value, years, "Y"), True), precision=MONTH)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", t) and w.value is not None:   # "a year earlier": about that day
+        d = shift(w.value, years, "Y")
+        return When(d, d - timedelta(days=15), d + timedelta(days=15), MONTH, d.isoformat(), "date", True)
     return None

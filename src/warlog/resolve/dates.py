@@ -10,18 +10,38 @@ or vaguer; every resolved date carries its window (earliest, latest).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
-import re
 
 from warlog.resolve.date_refs import other
-from warlog.resolve.date_words import (DAY, M, MONTH, MONTHS, ORD, PART, UNIT, WD, WEEK, WEEKDAYS, Y,  # noqa: F401
-                                       When, day_when, decade_when, month_when, normalise, number,
-                                       season_when, shift, unresolved, year_when)
+from warlog.resolve.date_words import (
+    DAY,
+    MONTH,
+    MONTHS,
+    ORD,
+    PART,
+    UNIT,
+    WD,
+    WEEK,
+    WEEKDAYS,
+    M,
+    When,
+    Y,
+    day_when,
+    decade_when,
+    month_when,
+    normalise,
+    number,
+    season_when,
+    shift,
+    unresolved,
+    year_when,
+)
 from warlog.resolve.relative_dates import relative
 
-__all__ = ["DAY", "WEEK", "MONTH", "When", "resolve", "is_historical", "number", "shift", "normalise"]
+__all__ = ["DAY", "MONTH", "WEEK", "When", "is_historical", "normalise", "number", "resolve", "shift"]
 
 _LEAD = re.compile(r"^(?:(?:on|in|at|by|during|from|until|till|through|of|around|about|"
                    r"for|as of|beginning|starting|over|within|the|a|sometime|some time)\s+)+")
@@ -80,7 +100,7 @@ def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: in
     if tense in ("future", "present"):
         later = ahead <= ahead_days or ahead < back
     else:
-        later = ahead < back if tense is None else ahead * 4 < back
+        later = ahead * 2 < back if tense is None else ahead * 4 < back
     return min(future) if later else max(past)
 
 

@@ -9,23 +9,34 @@ When of the last dated expression in the discourse, passed in by the caller.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from warlog.resolve.date_words import (MONTH, ORDINALS, When, half_when, quarter_when, shift_when,
-                                       unresolved)
+from warlog.resolve.date_words import (
+    MONTH,
+    ORDINALS,
+    When,
+    half_when,
+    quarter_when,
+    shift_when,
+    unresolved,
+    year_when,
+)
 
 _YEAR_WORDS = {"this year": 0, "last year": -1, "next year": 1}
 _BACK = ("year-ago", "year-earlier", "prior-year", "year-before", "previous year's")
 _SAME = ("latest", "most recent", "same", "comparable", "corresponding", "recent", "just-ended",
-         "just-completed", "reporting", "")
+         "just-completed", "reporting", "that", "")
+ANAPHORIC = "from the period last mentioned"   # note on Whens that refer back: not references themselves
 _ADJ = r"(?:fiscal|calendar|flat|strong|weak|disappointing|difficult|seasonally weak|seasonally strong|" \
        r"traditionally strong|traditionally weak|slow|record|full)"
 
 _PERIOD = re.compile(
-    r"(?:(?:the|its|their|his|her|a|an|this|that) )?(?:(this year's|last year's|next year's|\d{4}'s|(\d{4})) )?"
+    r"(?:(?:the|its|their|his|her|a|an) )?(?:(this year's|last year's|next year's|\d{4}'s|(\d{4})) )?"
     r"(?:" + _ADJ + r"[- ])*"
     r"(?:(year-ago|year-earlier|prior-year|year-before|latest|most recent|last|past|previous|this|current|next|"
-    r"coming|same|comparable|corresponding|recent|just-ended|just-completed|reporting|latter|final)[- ])?"
+    r"coming|same|comparable|corresponding|recent|just-ended|just-completed|reporting|latter|final|that)"
+    r"(?: year-ago| year-earlier)?[- ])?"
     r"(?:" + _ADJ + r"[- ])*"
     r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
     r"(?:" + _ADJ + r"[- ])*"
@@ -45,7 +56,8 @@ def year_shifted(reference: When | None, years: int) -> When | None:
     """The referenced day, month, quarter, half or season `years` away ("a year earlier")."""
     if reference is None or reference.kind != "date" or reference.value is None:
         return None
-    return shift_when(reference, years)
+    found = shift_when(reference, years)
+    return None if found is None else replace(found, note=ANAPHORIC)
 
 
 def _year(s: str | None, anchor: date) -> int:
@@ -69,6 +81,8 @@ def quarter(s: str, anchor: date | None, tense: str | None, reference: When | No
         return None
     year_word, explicit_year, word, ordinal, noun, of_year, back = \
         m[1], m[2], (m[3] or ""), m[4], m[5], m[6], m[7]
+    if word.endswith(("year-ago", "year-earlier")):
+        word, back = word.split()[-1], back or "year-ago"
     if word in ("year-ago", "year-earlier", "prior-year", "year-before") and ordinal:
         back = back or word
     if anchor is None and not (explicit_year or (of_year or "")[:1].isdigit()):
@@ -96,9 +110,11 @@ def quarter(s: str, anchor: date | None, tense: str | None, reference: When | No
             y = _year(of_year or year_word, anchor)
         elif going_back:
             y -= 1
-        return (quarter_when if kind == "Q" else half_when)(y, n, True)
+        return replace((quarter_when if kind == "Q" else half_when)(y, n, True), note=ANAPHORIC)
     if noun != "quarter":
         return None        # "the period", "the same period": nothing to refer back to
+    if explicit_year:
+        return year_when(int(explicit_year))    # "the 1988 quarter": which quarter is not said
     cur = (anchor.month - 1) // 3 + 1
     step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word)
     if step is None:

@@ -8,13 +8,32 @@ reference: the period last mentioned), "last week", "earlier this month", "the w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Callable
 
-from warlog.resolve.date_words import (MONTH, SEASONS, UNIT, UNIT_SIZE, UNITS, WD, WEEK, WEEKDAYS, When,
-                                       at_unit, clip, day_when, mid, month_when, number, season_when, shift,
-                                       unresolved, week_when, year_when)
+from warlog.resolve.date_words import (
+    MONTH,
+    SEASONS,
+    UNIT,
+    UNIT_SIZE,
+    UNITS,
+    WD,
+    WEEK,
+    WEEKDAYS,
+    When,
+    at_unit,
+    clip,
+    day_when,
+    mid,
+    month_when,
+    number,
+    season_when,
+    shift,
+    unresolved,
+    week_when,
+    year_when,
+)
 from warlog.resolve.periods import quarter, year_shifted
 
 Resolver = Callable[..., "When | None"]
@@ -49,7 +68,7 @@ def weekday_date(wd: int, anchor: date, tense: str | None, mod: str = "") -> dat
         return anchor + timedelta(days=ahead or 7)
     if mod == "this":
         return anchor - timedelta(days=anchor.weekday()) + timedelta(days=wd)
-    if tense == "future":
+    if tense in ("future", "present"):      # "talks resume Friday", "troops are advancing Wednesday"
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
@@ -59,8 +78,15 @@ def relative(t: str, anchor: date | None, narrative: date | None, tense: str | N
     """Day words, weekdays, counted offsets and anaphoric days; then `period`."""
     s = re.sub(r"^(?:on|at|by|during|until|till|from|of|as of|over) ", "", t)
     s = re.sub(r"^(?:early|late) (?=today|yesterday|tomorrow|this morning)", "", s)
-    s = re.sub(r"^(?:(?:early|late) (?:on )?)?(%s)%s$" % (WD[1:-1], POD), r"\1", s)
+    s = re.sub(rf"^(?:(?:early|late|earlier|later) (?:on )?)?({WD[1:-1]}){POD}$", r"\1", s)
     base = narrative or anchor
+    # "9 a.m. Tuesday", "4 a.m. EDT Thursday": the day, with the clock time in the TIMEX3 value
+    if m := re.fullmatch(r"(\d{1,2})(?::(\d\d))? ?([ap])\.?m\.?(?: [a-z]{2,4})?,? (?:on )?(.+)", s):
+        day = relative(m[4], anchor, narrative, tense, reference, resolve)
+        hour = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
+        if day is None or day.precision != 1 or day.value is None or hour > 23:
+            return day
+        return replace(day, timex=f"{day.value.isoformat()}T{hour:02d}:{int(m[2] or 0):02d}")
     # "two days after the offensive began", "the day before last Tuesday"
     if m := re.fullmatch(r"(?:the )?" + QUAL + r"(?:" + NUMWORD + r" )?" + UNIT + r" (after|before|since) (.+)", s):
         inner = resolve(m[4], anchor, narrative=narrative, tense=tense)
@@ -87,9 +113,10 @@ def relative(t: str, anchor: date | None, narrative: date | None, tense: str | N
         mod = {"past": "last", "this past": "last", "coming": "next", "this coming": "next"}.get(m[1], m[1] or "")
         return day_when(weekday_date(WEEKDAYS[m[2]], anchor, tense, mod), True)
     if m := re.fullmatch(r"(the )?(day before|day after|previous day|next day|following day|"
-                         r"preceding day|same day|day|night before|previous night|following night|"
+                         r"preceding day|same day|night before|previous night|following night|"
                          r"next morning|following morning|same night)", s) or \
-            (m := re.fullmatch(r"(that|that same|the same|this|earlier that|later that) (day|night|morning|evening|afternoon)", s)):
+            (m := re.fullmatch(r"(that|that same|the same|this|earlier that|later that|earlier in the|later in the) "
+                               r"(day|night|morning|evening|afternoon)", s)):
         if base is None:
             return unresolved(1)
         if m[2] == "day" and m[1] == "the":
@@ -97,17 +124,23 @@ def relative(t: str, anchor: date | None, narrative: date | None, tense: str | N
         step = -1 if re.search(r"before|previous|preceding", m[2]) else \
             1 if re.search(r"after|next|following", m[2]) else 0
         return day_when(base + timedelta(days=step), True)
-    if re.fullmatch(r"(?:a few|few|several|some|many) " + UNIT + r" (ago|earlier|before)", s):
-        return When(None, None, anchor, MONTH, "PAST_REF", "ref", True)
+    if m := re.fullmatch(r"(?:a few|few|several|some|many) " + UNIT + r" (ago|earlier|before)", s):
+        frm = anchor if m[2] == "ago" else base
+        unit = UNITS.get(unit_name(m[1]))
+        if frm is None or unit not in ("D", "W", "M", "Y"):
+            return When(None, None, anchor, MONTH, "PAST_REF", "ref", True)
+        lo, hi = shift(frm, -7, unit), shift(frm, -2, unit)   # "a few": two to seven
+        return When(mid(lo, hi), lo, hi, WEEK if unit == "D" else MONTH, "PAST_REF", "ref", True)
     if m := re.fullmatch(QUAL + r"(?:" + NUMWORD + r" )?" + UNIT + r"(?: or so)? (ago|earlier|later|before|"
                          r"after|afterwards?|prior|previously|back|on|from now|hence)", s) or \
             (m := re.fullmatch(r"in " + QUAL + r"(?:" + NUMWORD + r" )?" + UNIT + r"(?: time)?()", s)):
         n, unit = count(m[1]), unit_name(m[2])
         if n is None or unit not in ("day", "week", "month", "year", "decade", "fortnight", "century"):
             return None
-        if unit == "year" and n == 1 and m[3] in ("ago", "earlier", "before", "back", "prior"):
-            if (same := year_shifted(reference, -1)) is not None:
-                return same   # "up from $5 million a year earlier": the same quarter/day a year before
+        # "up from $5 million a year earlier": the same quarter (or day) a year before
+        if unit == "year" and n == 1 and m[3] in ("ago", "earlier", "before", "back", "prior") and \
+                (same := year_shifted(reference, -1)) is not None:
+            return same
         frm = anchor if m[3] in ("ago", "from now", "hence", "") else base
         if frm is None:
             return unresolved(1 if unit == "day" else WEEK if unit == "week" else MONTH)
@@ -138,8 +171,19 @@ def period(s: str, anchor: date | None, narrative: date | None, tense: str | Non
     if m := re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", s):
         inner = resolve(m[1], anchor, narrative=narrative, tense=tense)
         return None if inner is None or inner.value is None else week_when(inner.value, inner.relative)
-    s = re.sub(r"^(?:the )?(?:current|full|fiscal|calendar) year$", "this year", s)
+    if re.search(r"\b(?:quarter|period|half)\b", s) and (found := quarter(s, anchor, tense, reference)):
+        return found
+    if re.fullmatch(r"(?:the )?(?:year-earlier|year-ago|prior-year)(?: period| results)?", s) and \
+            (found := year_shifted(reference, -1)):
+        return found
+    s = re.sub(r"^(?:the )?(?:(?:current|full|fiscal|calendar) )+year$", "this year", s)
+    s = re.sub(r"^(?:the )?(?:latest|last|past|previous|prior) (?:(?:full|fiscal|calendar) )+year$", "last year", s)
     s = re.sub(r"^(?:the )?(?:year-earlier|year-ago|prior[- ]year|previous year)(?: period)?$", "last year", s)
+    if anchor is not None and re.fullmatch(r"(?:over |in |during )?the (?:past|last) year", s):
+        start = shift(anchor, -1, "Y")   # the twelve months before publication, named by the year before
+        return When(mid(start, anchor), start, anchor, MONTH, str(anchor.year - 1), "date", True)
+    s = re.sub(r"^(?:around |by |at |until )?(?:the )?(?:year-end|year end|year's end|end of the year)$",
+               "end of this year", s)
     if s in ("the year", "year"):
         s = "this year"
     m = re.fullmatch(r"(?:the )?(?:(earlier|later|early|late|end of|the end of|the beginning of|"
@@ -172,7 +216,7 @@ def period(s: str, anchor: date | None, narrative: date | None, tense: str | Non
             y = anchor.year if date(anchor.year, m1 + 3, 1) <= anchor else anchor.year - 1
         return season_when(unit, y, True)
     if unit == "quarter":
-        return quarter(f"{which} quarter", anchor, tense, reference)
+        return quarter(s, anchor, tense, reference) or quarter(f"{which} quarter".strip(), anchor, tense, reference)
     shift_unit = {"week": "W", "month": "M", "year": "Y"}[unit]
     w = at_unit(shift(anchor, step, shift_unit), shift_unit)
     w = replace(w, value=mid(w.earliest, w.latest))

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from warlog.model import Article, Extraction
 from warlog.reconcile import merge_within
+from warlog.resolve.published import fill_published
 
 MAX_CHARS = 1_000_000  # spaCy's own limit on one document
 
@@ -25,10 +26,10 @@ def _link_claims(extraction: Extraction) -> None:
             claim.event_id = by_sentence.get(claim.evidence.sentence)
 
 
-def _extraction(article: Article, doc) -> Extraction:
+def _extraction(article: Article, doc, note: str | None) -> Extraction:
     out = Extraction(article=article, events=merge_within(doc._.events or []), claims=doc._.claims or [])
-    if article.published is None:
-        out.notes.append("no publication date: relative dates left unresolved")
+    if note:
+        out.notes.append(note)  # the publication date was inferred from the text, or is unknown
     _link_claims(out)
     return out
 
@@ -39,19 +40,21 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
 
     nlp = get_nlp()
 
-    def docs(pending: list[Article]):
+    def docs(pending: list[tuple[Article, str | None]]):
         for article in articles:
             if len(article.text) > MAX_CHARS:
                 raise ValueError(f"article {article.origin or article.id} is over {MAX_CHARS} characters")
+            note = fill_published(article)  # never today: from the text, or left unknown
             doc = nlp.make_doc(article.text)
             doc._.published = article.published
             doc._.article_id = article.id
-            pending.append(article)
+            pending.append((article, note))
             yield doc
 
-    pending: list[Article] = []
+    pending: list[tuple[Article, str | None]] = []
     for doc in nlp.pipe(docs(pending), batch_size=batch_size):
-        yield _extraction(pending.pop(0), doc)
+        article, note = pending.pop(0)
+        yield _extraction(article, doc, note)
 
 
 def extract_article(article: Article) -> Extraction:

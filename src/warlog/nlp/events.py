@@ -23,6 +23,7 @@ from warlog.nlp.triggers import Trigger, find_triggers, lexicon, realis, target_
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.reconcile import dates_overlap, places_agree
 from warlog.resolve.gazetteer import get_gazetteer
+from warlog.resolve.published import dateline_date
 
 UNDATED_LAG_DAYS = 0  # as ACLED codes it: an event told without a date is dated by its report
 HISTORY_DAYS = 60  # an event ending this long before publication is history, not news
@@ -53,8 +54,12 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     # an attack told with explosives is the explosion; a killing is the attack that killed
     if "battle" in groups and "remote" in groups and all(t.kind == "attack" for t in groups["battle"]):
         groups["remote"] += groups.pop("battle")
-    if "arrest" in groups and "demo" in groups:
-        groups["demo"] += groups.pop("arrest")  # protesters detained: the protest met intervention
+    if "demo" in groups:
+        for other in ("arrest", "battle", "loot", "vac"):
+            # protesters detained: the protest met intervention; rioters who clash or loot riot
+            groups["demo"] += groups.pop(other, [])
+        if any(t.kind in ("fight", "attack", "loot") for t in groups["demo"]):
+            groups["demo"] = [replace(t, kind="riot") if t.kind == "protest" else t for t in groups["demo"]]
     if "vac" in groups and len(groups) > 1:
         target = next(k for k in ("remote", "battle", "demo", "vac2") if k in groups) if any(
             k in groups for k in ("remote", "battle", "demo", "vac2")) else None
@@ -68,7 +73,8 @@ class EventBuilder:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.anchor = doc._.published
+        # a wire dateline ("KABUL, May 3 —") dates the news more closely than the page does
+        self.anchor = dateline_date(doc.text, doc._.published) or doc._.published
         self.article_id = doc._.article_id or ""
         self.context = PlaceContext()
         self.gaz = get_gazetteer()

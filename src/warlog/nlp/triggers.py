@@ -164,8 +164,8 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
-    if trigger.participant:
-        return True, ""  # the protesters were there, whatever was planned for them
+    if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":
+        return True, ""  # the protesters were there ("students protesting"), whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     for dep, head in _governing_chain(tok):
         hl = head.lemma_.lower()

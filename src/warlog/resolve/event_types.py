@@ -14,8 +14,8 @@ from warlog.columns import EVENT_TYPE_OF
 
 # When several triggers of one clause make one event, the most telling kind names it.
 KIND_PRIORITY = ["suicide", "chemical", "air", "shell", "ied", "grenade", "territory", "abduct",
-                 "sexual", "protest", "riot", "siege", "fight", "attack", "kill", "arrest", "loot",
-                 "agreement", "transfer", "disrupt", "base", "advance"]
+                 "sexual", "riot", "protest", "siege", "fight", "attack", "kill", "arrest", "loot",
+                 "agreement", "transfer", "disrupt", "base", "change", "advance"]
 
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 ARMED = {STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, EXTERNAL}
@@ -62,7 +62,7 @@ def classify(f: Facts) -> tuple[str, str, bool]:
         "siege": "Armed clash", "fight": "Armed clash", "advance": "Armed clash",
         "arrest": "Arrests", "loot": "Looting/property destruction", "agreement": "Agreement",
         "transfer": "Non-violent transfer of territory", "disrupt": "Disrupted weapons use",
-        "base": "Headquarters or base established",
+        "base": "Headquarters or base established", "change": "Change to group/activity",
     }
     if kind == "territory":
         if not f.forceful and f.inter1 is not None:

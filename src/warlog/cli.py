@@ -20,6 +20,15 @@ eval_app = typer.Typer(help="Score warlog against gold files (see shared/eval/RE
 app.add_typer(eval_app, name="eval")
 
 
+def _mount_gazetteer() -> None:
+    from warlog.gazetteer_cli import app as gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer", help="Load a full GeoNames dump into the local gazetteer.")
+
+
+_mount_gazetteer()
+
+
 def console() -> Console:
     """Made per call, so the width follows the terminal (and COLUMNS) of each run; piped
     output is not cut to 80 columns."""

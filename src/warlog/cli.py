@@ -148,6 +148,29 @@ def export(
         err().print(f"wrote {int(written)} events to {output}" + (f" ({written.summary})" if written.summary else ""))
 
 
+@app.command()
+def bench(
+    paths: Annotated[list[str], typer.Argument(help="Articles to time: files, folders, JSON Lines.")],
+    repeat: Annotated[int, typer.Option(help="Runs; the best is kept.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Throughput of the whole extraction as a ratio to bare spaCy on the same texts."""
+    from warlog.bench import benchmark
+    from warlog.ingest import read_paths
+    from warlog.model import Article
+
+    texts = [(a.text, a.published) for a in read_paths(paths) if isinstance(a, Article)]
+    if not texts:
+        raise typer.BadParameter("no readable article in the inputs", param_hint="PATHS")
+    result = benchmark(texts, repeat=repeat).as_dict()
+    if as_json:
+        console().print_json(json.dumps(result))
+        return
+    typer.echo(f"bench articles={result['n_articles']} spacy_s={result['spacy_seconds']} "
+               f"warlog_s={result['warlog_seconds']} ratio={result['ratio']} "
+               f"events/article={result['events_per_article']}")
+
+
 def _score(kind: str, gold: str, as_json: bool) -> None:
     from warlog import evaluate
     from warlog.evaluate import systems

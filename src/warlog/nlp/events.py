@@ -84,6 +84,9 @@ class EventBuilder:
 
     def run(self) -> list[Event]:
         events = []
+        # ground taken in a story of fighting was fought for, even when its sentence says nothing
+        self.fighting_told = any(t.kind in ("fight", "attack", "siege") and realis(t)[0]
+                                 for sent in self.doc.sents for t in find_triggers(sent))
         for sent_i, sent in enumerate(self.doc.sents):
             sources = source_tokens(sent)
             args = SentenceArgs(sent, sources)
@@ -166,7 +169,8 @@ class EventBuilder:
             kind=kind, inter1=agent._.actor.inter if agent else None,
             inter2=patient._.actor.inter if patient else None, victims=victims, words=words,
             target=target, aerial=bool(words & lexicon().air_words),
-            forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS))
+            forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS
+            or self.fighting_told))
         if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:
             return None
         sent = args.sent

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,39 +29,14 @@ from warlog.nlp import register_extensions
 from warlog.resolve.numbers import Found, Quantity, find_quantities
 
 KINDS = ("killed", "injured", "abducted", "arrested", "displaced")
-_KIND_WORDS = {
-    "killed": "kill die dead death fatality body corpse slay slain execute behead massacre perish life "
-              "murder assassinate killing lose",
-    "injured": "wound injure hurt injury injured wounded maim harm",
-    "abducted": "abduct kidnap kidnapping abduction hostage seize",
-    "arrested": "arrest detain capture apprehend detention jail imprison",
-    "displaced": "displace flee evacuate uproot",
-}
-KIND_OF = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
-# Predicate nouns that are themselves the victims counted: "12 deaths", "30 bodies", "no injuries".
-COUNT_NOUNS = {"death", "fatality", "body", "corpse", "life", "dead", "injury", "wounded", "injured",
-               "hostage", "casualty"}
-TOLL_NOUNS = {"toll", "tally", "count", "number", "figure"}
-
-_SIDES = {
-    "civilians": "civilian resident villager child kid boy girl woman worshipper worshiper protester "
-                 "protestor demonstrator student schoolgirl schoolboy schoolchild pupil teacher farmer herder "
-                 "fisherman shopper passenger pilgrim worker journalist reporter doctor nurse patient refugee "
-                 "migrant family infant baby toddler teenager elder mourner guest voter trader merchant driver "
-                 "miner tourist engineer employee staff villagers",
-    "state": "soldier troop serviceman policeman policewoman police officer guard gendarme conscript marine "
-             "commando paratrooper personnel trooper recruit cadet sergeant army military",
-    "non_state": "militant fighter insurgent jihadist jihadi rebel militiaman militia gunman assailant "
-                 "attacker bomber terrorist extremist guerrilla combatant separatist mujahid islamist",
-    "unknown": "people person individual man victim other member suspect prisoner detainee inmate more "
-               "force unit hostage commander leader official chief member",
-}
-SIDE_OF = {w: side for side, words in _SIDES.items() for w in words.split()}
-STATE_MODS = {"security", "army", "military", "police", "government", "regime", "state", "national",
-              "federal", "border", "special", "armed"}
-NON_STATE_MODS = {"rebel", "militant", "insurgent", "jihadist", "militia", "opposition", "isis", "isil",
-                  "taliban", "qaeda", "is", "shabaab", "houthi", "boko", "haram", "daesh", "guerrilla", "terrorist"}
-CIVILIAN_MODS = {"civilian", "aid", "humanitarian", "unarmed"}
+_WORDS = yaml.safe_load(resources.files("warlog.data").joinpath("tolls.yaml").read_text("utf-8"))
+KIND_OF = {w: kind for kind, words in _WORDS["kinds"].items() for w in words.split()}
+COUNT_NOUNS = set(_WORDS["count_nouns"].split())
+TOLL_NOUNS = set(_WORDS["toll_nouns"].split())
+SIDE_OF = {w: side for side, words in _WORDS["sides"].items() for w in words.split()}
+STATE_MODS = set(_WORDS["state_modifiers"].split())
+NON_STATE_MODS = set(_WORDS["non_state_modifiers"].split())
+CIVILIAN_MODS = set(_WORDS["civilian_modifiers"].split())
 INHERITING = {"other", "more"}
 NOMINAL = {"NOUN", "PROPN"}
 _AUX_GAP = {"who", "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly",
@@ -306,33 +284,12 @@ def tolls_component(doc: Doc) -> Doc:
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
             span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end)
             spans.append(span)
-    spans += _unnumbered_losses(doc, sent_starts, {s.start for s in spans})
-    spans += _single_victims(doc, sent_starts, spans)
+    from warlog.nlp.tolls_implicit import single_victims, unnumbered_losses
+
+    spans += unnumbered_losses(doc, sent_starts, {s.start for s in spans})
+    spans += single_victims(doc, sent_starts, spans)
     doc.spans["tolls"] = sorted(spans, key=lambda s: s.start)
     return doc
-
-
-HEAVY = {"heavy", "high", "many", "large", "huge", "significant", "considerable", "severe", "massive"}
-LOSS_NOUNS = {"casualty", "loss", "fatality", "death"}
-# ACLED's reading of an unnumbered "heavy casualties": 10, with no upper bound.
-UNNUMBERED = Quantity(10, 10, None, False, "")
-
-
-def _unnumbered_losses(doc: Doc, sent_starts: list[int], taken: set[int]) -> list[Span]:
-    """'Heavy casualties', 'heavy losses': a toll with no number, read as ACLED reads it."""
-    out = []
-    for t in doc:
-        if t.lemma_.lower() not in LOSS_NOUNS or t.i in taken:
-            continue
-        mod = next((c for c in t.children if c.dep_ == "amod" and c.lower_ in HEAVY), None)
-        if mod is None or any(c.like_num for c in t.children):
-            continue
-        start, end = min(mod.idx, t.idx), t.idx + len(t)
-        span = doc.char_span(start, end, label="killed", alignment_mode="expand")
-        quantity = Quantity(UNNUMBERED.low, UNNUMBERED.best, None, False, span.text)
-        span._.toll = Toll("killed", quantity, "unknown", "", t.i, bisect_right(sent_starts, t.i) - 1, start, end)
-        out.append(span)
-    return out
 
 
 def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span) -> bool:
@@ -385,42 +342,3 @@ def _candidates(doc: Doc):
             out.append((Found(t.idx, t.idx + len(t), t.idx, t.idx + len(t), q), t, {t.i}, False))
     return sorted(out, key=lambda c: c[1].i)
 
-
-SINGLE_PRONOUNS = {"he", "she", "him", "her"}
-
-
-def _single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span]:
-    """One person killed or hurt, told without a number: "a councillor was murdered", "killing
-    a university administrator", "he was found dead", "Ahmed Idris was shot dead"."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    predicates = {s._.toll.predicate for s in spans}
-    out = []
-    for pred in doc:
-        kind = kind_of(pred)
-        if kind not in ("killed", "injured") or pred.pos_ not in ("VERB", "AUX", "ADJ") or pred.i in predicates:
-            continue
-        roles = ("nsubjpass",) if pred.tag_ == "VBN" or pred.pos_ == "ADJ" else ("dobj",)
-        if pred.lower_ == "dead" and pred.head.lemma_ in ("find", "leave", "shoot"):
-            pred, roles = pred.head, ("nsubjpass", "dobj")  # "was found dead", "left him dead"
-        holders = [pred]
-        if not any(c.dep_ in roles for c in pred.children) and pred.dep_ in ("xcomp", "oprd", "ccomp"):
-            holders.append(pred.head)  # "a councillor was reported to have been murdered"
-            roles = roles + ("nsubjpass", "nsubj")
-        for victim in (c for h in holders for c in h.children if c.dep_ in roles):
-            single = victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in COUNT_NOUNS \
-                and not any(c.like_num or c.lower_ in ("no", "any", "some") for c in victim.children) \
-                and (_is_person(victim) or victim.ent_type_ == "PERSON" or any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children))
-            if not single and victim.lower_ not in SINGLE_PRONOUNS:
-                continue
-            phrase = doc[min(t.i for t in victim.subtree):victim.i + 1]
-            if any(t.i in taken for t in phrase) or any(c.dep_ == "conj" for c in victim.children):
-                continue
-            quantity = Quantity(1, 1, 1, True, phrase.text)
-            span = doc.char_span(phrase.start_char, phrase.end_char, label=kind, alignment_mode="expand")
-            side = _side(victim) if _is_person(victim) else "unknown"
-            span._.toll = Toll(kind, quantity, side, phrase.text, pred.i, bisect_right(sent_starts, pred.i) - 1,
-                               phrase.start_char, phrase.end_char)
-            out.append(span)
-            taken |= set(range(span.start, span.end))
-    return out

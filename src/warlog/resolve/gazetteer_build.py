@@ -93,8 +93,11 @@ def _countries(cities_by_cc: dict[str, list[tuple]]):
             key = name_key(i.get("demonym") or "")
             if key and int(c["population"] or 0) > demonym_population.get(key, -1):
                 demonyms[key], demonym_population[key] = code, int(c["population"] or 0)  # "Chinese": China
+        spellings |= {n for n, cc in WORDS["extra_country_names"].items() if cc == code}
         names[code] = spellings
         info_by_cc[code] = [c["name"], c["isonumeric"], c["iso3"]]
+    for word, code in WORDS["extra_demonyms"].items():
+        demonyms.setdefault(name_key(word), code)
     return rows, names, info_by_cc, demonyms
 
 
@@ -164,9 +167,15 @@ def build_tables() -> dict:
     for abbrev, code in WORDS["country_abbreviations"].items():
         if code in country_row and country_row[code] not in codes[abbrev]:
             codes[abbrev].append(country_row[code])
-    for abbrev, state in WORDS["us_state_abbreviations"].items():
-        if f"US|{state}" in admin_row:
-            codes[abbrev].append(admin_row[f"US|{state}"])
+    for abbrev, (cc, city) in WORDS["city_abbreviations"].items():
+        same = [i for i in exact.get(name_key(city), ()) if rows[i][7] == "city" and rows[i][4] == cc]
+        if same:
+            codes[abbrev].append(max(same, key=lambda i: rows[i][8]))
+    by_country = {"US": WORDS["us_state_abbreviations"], **WORDS["admin1_abbreviations"]}
+    for cc, abbreviations in by_country.items():
+        for abbrev, admin1 in abbreviations.items():
+            if f"{cc}|{admin1}" in admin_row:
+                codes[abbrev].append(admin_row[f"{cc}|{admin1}"])
     return {"rows": rows, "exact": dict(exact), "loose": dict(loose), "codes": dict(codes), "skeletons": dict(skeletons),
             "country_row": country_row, "admin_row": admin_row, "country_info": info_by_cc,
             "demonyms": demonyms}

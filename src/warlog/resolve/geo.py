@@ -57,26 +57,51 @@ def ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]
 def landmass_point(rings: list[list[tuple[float, float]]], min_share: float = 0.3) -> tuple[float, float]:
     """A country's point: the area-weighted centre of its main landmasses.
 
-    Rings (outer boundaries, (lon, lat) points) of at least `min_share` of the largest one's
-    area count, so far islands and overseas parts do not pull the point off the mainland.
+    Rings (outer boundaries, (lon, lat) points) of at least `min_share` of the largest
+    landmass's area count, so far islands and overseas parts do not pull the point off the
+    mainland. Rings cut by the antimeridian are joined back into one landmass first.
     """
-    parts = [ring_centroid(r) for r in rings if len(r) > 2]
-    biggest = max(p[0] for p in parts)
-    weights = [(a, (lat, lon)) for a, lat, lon in parts if a >= min_share * biggest]
+    east = [r for r in rings if max(p[0] for p in r) >= 179.9]
+    west = [[(lon + 360, lat) for lon, lat in r] for r in rings if min(p[0] for p in r) <= -179.9]
+    groups = [[r] for r in rings if len(r) > 2 and r not in east and min(p[0] for p in r) > -179.9]
+    if east or west:
+        groups.append([r for r in east + west if len(r) > 2])
+    parts = []
+    for group in groups:
+        pieces = [ring_centroid(r) for r in group]
+        area = sum(a for a, _, _ in pieces)
+        if area > 0:
+            parts.append((area, _weighted_mean([(a, (lat, lon)) for a, lat, lon in pieces])))
+    if not parts:
+        raise ValueError("landmass_point of no rings")
+    biggest = max(a for a, _ in parts)
+    return _weighted_mean([(a, point) for a, point in parts if a >= min_share * biggest])
+
+
+def _weighted_mean(weighted: list[tuple[float, tuple[float, float]]]) -> tuple[float, float]:
     x = y = z = 0.0
-    for a, (lat, lon) in weights:
+    for w, (lat, lon) in weighted:
         la, lo = math.radians(lat), math.radians(lon)
-        x += a * math.cos(la) * math.cos(lo)
-        y += a * math.cos(la) * math.sin(lo)
-        z += a * math.sin(la)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
-def covered_area_centre(points: Iterable[tuple[float, float]], cell_deg: float = 0.5) -> tuple[float, float]:
+def covered_area_centre(points: Iterable[tuple[float, float]], cell_deg: float = 0.5,
+                        min_fill: float = 0.3) -> tuple[float, float]:
     """Centre of the area a set of towns covers: the mean of the grid cells holding one.
 
     Stands in for a division's polygon centroid when only its towns are known; unlike the
-    mean of the towns it is not pulled toward where they crowd.
+    mean of the towns it is not pulled toward where they crowd. When the towns fill less than
+    `min_fill` of the cells of their bounding box (a vast, thinly settled region such as
+    Ontario or Queensland, whose empty north no town marks), the box's centre is used instead.
     """
+    points = list(points)
     cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)) for lat, lon in points}
+    rows = max(i for i, _ in cells) - min(i for i, _ in cells) + 1
+    cols = max(j for _, j in cells) - min(j for _, j in cells) + 1
+    if len(cells) < min_fill * rows * cols:
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
     return mean_point(((i + 0.5) * cell_deg, (j + 0.5) * cell_deg) for i, j in cells)

@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warlog.db
 OUT    ?= out
 
-.PHONY: run test install clean
+.PHONY: run test install clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,7 +26,12 @@ run: $(STAMP)
 	for f in csv json geojson parquet; do $(BIN)/warlog export --db $(DB) --format $$f --output $(OUT)/events.$$f || exit 1; done
 	@echo "Store: $(DB)  exports: $(OUT)/events.{csv,json,geojson,parquet}"
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium; install it when missing (they skip without it).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver) || \
+		echo "chromium not installed: the browser tests will be skipped"
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -1,4 +1,4 @@
-"""The `warlog` command line: extract, events, export, eval."""
+"""The `warlog` command line: extract, events, export, serve, report, eval."""
 from __future__ import annotations
 
 import json
@@ -169,6 +169,37 @@ def bench(
     typer.echo(f"bench articles={result['n_articles']} spacy_s={result['spacy_seconds']} "
                f"warlog_s={result['warlog_seconds']} ratio={result['ratio']} "
                f"events/article={result['events_per_article']}")
+
+
+@app.command()
+def serve(
+    db: DbOption = "warlog.db",
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /api/articles.")] = False,
+) -> None:
+    """Serve the map, timeline and evidence page and the JSON API (docs at /docs) on 127.0.0.1."""
+    import uvicorn
+
+    from warlog.api import create_app
+
+    err().print(f"warlog on http://127.0.0.1:{port}/  (API docs: /docs; "
+                f"{'ingest open' if allow_ingest else 'read-only'})")
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest), host="127.0.0.1", port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Option("--out", help="HTML file to write.")] = "report.html",
+    db: DbOption = "warlog.db", country: CountryOpt = None, event_type: TypeOpt = None, actor: ActorOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None,
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "warlog report",
+) -> None:
+    """Write the map, timeline, table and evidence view as one self-contained HTML file."""
+    from warlog.report import write_report
+
+    filters = _filters(country, event_type, actor, date_from, date_to, True)
+    n_events = write_report(db, out, title=title, **filters)
+    err().print(f"wrote {n_events} events to {out}")
 
 
 def _score(kind: str, gold: str, as_json: bool) -> None:

@@ -37,6 +37,7 @@ _LEADING = {"the", "The"}
 _COMPASS = frozenset(WORDS["compass_words"])
 _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 _COMMON_WORDS = frozenset(WORDS["common_words"]) | _COMPASS
+_NAME_ELEMENTS = frozenset(WORDS["name_elements"])  # "Suq Al-Hout" is not "Al-Hout" elsewhere
 
 
 def _after_feature(doc: Doc, end: int) -> str | None:
@@ -77,7 +78,8 @@ def _trim(span: Span, gaz=None) -> Span:
         if doc[end - 1].text == "." and end - 2 >= start and "." in doc[end - 2].text:
             break
         end -= 1
-    if gaz is not None and end - start > 1 and not gaz.lookup(doc[start:end].text):
+    if gaz is not None and end - start > 1 and not gaz.lookup(doc[start:end].text) \
+            and doc[start].lower_ not in _NAME_ELEMENTS:
         return _known_part(doc[start:end], gaz)
     return doc[start:end]
 
@@ -89,6 +91,7 @@ def _known_part(span: Span, gaz) -> Span:
         for start in range(span.start, span.end - size + 1):
             part = span.doc[start:start + size]
             if part[0].is_alpha and part[0].text[:1].isupper() and part[-1].is_alpha \
+                    and part[0].lower_ not in _NAME_ELEMENTS and len(part.text) > 3 \
                     and not all(t.lower_ in _COMMON_WORDS or t.is_stop for t in part) \
                     and not _only_feature_words(part) and gaz.lookup(part.text):
                 return part

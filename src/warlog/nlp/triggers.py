@@ -101,6 +101,8 @@ def _keys(token: Token) -> list[str]:
     forms = base_forms(token)
     keys = []
     for child in token.children:
+        if child.dep_ == "prep":  # "agreed to a truce" reads as "agree truce" first, then "agree to"
+            keys += [f"{f} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj" for f in forms[:2]]
         if child.dep_ in ("prt", "prep", "dobj", "oprd", "advmod", "compound", "amod"):
             c = child.lemma_.lower()
             keys += [f"{f} {c}" if child.i > token.i else f"{c} {f}" for f in forms[:2]]

@@ -125,7 +125,8 @@ class Gazetteer:
 
 def _cache_path() -> Path:
     versions = ",".join(f"{p}={metadata.version(p)}" for p in _SOURCES)
-    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes()).hexdigest()[:12]
+    builder = Path(__file__).with_name("gazetteer_build.py").read_bytes()  # a new build rule, a new cache
+    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes() + builder).hexdigest()[:12]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warlog"
     return root / f"gazetteer-{digest}.marshal"
 
@@ -147,6 +148,9 @@ def load_gazetteer(use_cache: bool = True) -> Gazetteer:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(tables))
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.marshal"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # caches of other versions only take disk
         except OSError:
             pass  # a read-only home still works, just slower
     return Gazetteer(tables)

@@ -1,4 +1,5 @@
 """Shared fixtures: where ../shared is, and one pipeline for the whole session."""
+import functools
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,18 @@ def need(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return need(SEED).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def pipeline_with(*components: str):
+    """The English model with only the named warlog components, built once per test session."""
+    from warlog.nlp.pipeline import build_nlp
+
+    return build_nlp(list(components))
+
+
+def parse(nlp, text: str, published=None):
+    """Run a pipeline on text with its publication date set, as the real pipeline does."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)

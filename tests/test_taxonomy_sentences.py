@@ -349,8 +349,6 @@ GRENADE = [
          country_code="IN", fatalities=0, civilian_targeting=False, actor_contains="Police Forces of India"),
     case("Grenade", "A grenade exploded in a crowded market in Garissa on Saturday evening, wounding 12 people, "
          "police said.", "2013-12-08",
-         xfail=("typing: KIND_PRIORITY ranks ied ('exploded') above grenade, so 'a grenade exploded' is typed by "
-                "the verb"),
          country_code="KE", fatalities=0, civilian_targeting=True),
     case("Grenade", "Attackers threw grenades at a bus station in Bujumbura on Monday, killing two people, a "
          "police spokesman said.", "2018-06-26",
@@ -381,8 +379,6 @@ GRENADE = [
 SEXUAL = [
     case("Sexual violence", "Soldiers raped at least 21 women in the village of Bweremana in South Kivu on "
          "Saturday, a UN investigation found.", "2013-01-08",
-         xfail=("realis: 'find' in irrealis_governors blocks a reported finding ('..., a UN investigation "
-                "found'); it should block only its object ('found a bomb')"),
          country_code="CD", fatalities=0, civilian_targeting=True),
     case("Sexual violence", "Fighters of the Rapid Support Forces sexually assaulted women in El Geneina on "
          "Monday, survivors told Human Rights Watch.", "2023-06-20",
@@ -503,8 +499,6 @@ PEACEFUL_PROTEST = [
          country_code="MX", fatalities=0, civilian_targeting=False),
     case("Peaceful protest", "A peaceful demonstration by doctors took place in Lahore on Monday over unpaid "
          "salaries, the Pakistan Medical Association said.", "2020-10-06",
-         xfail=("triggers._keys builds phrasal keys from any prep child: 'took place ... over salaries' matches "
-                "'take over' (territory)"),
          country_code="PK", fatalities=0, civilian_targeting=False),
     case("Peaceful protest", "Students at the University of Benghazi held a sit-in on Tuesday to demand better "
          "security on campus.", "2017-11-22",
@@ -526,7 +520,7 @@ PROTEST_INTERVENTION = [
          country_code="KE", fatalities=0, civilian_targeting=False, actor_contains="Protesters"),
     case("Protest with intervention", "Riot police dispersed a protest by unemployed graduates in Tunis with water "
          "cannon on Tuesday.", "2016-01-27",
-         xfail="triggers: 'riot' modifying 'police' ('riot police') is read as a riot; " + unplaced("Tunis"),
+         xfail=unplaced("Tunis"),
          country_code="TN", fatalities=0, civilian_targeting=False),
     case("Protest with intervention", "Security forces broke up a sit-in by teachers in Sanaa on Wednesday and "
          "arrested dozens of them, the union said.", "2019-10-03",
@@ -545,7 +539,6 @@ PROTEST_INTERVENTION = [
          country_code="AF", fatalities=0, civilian_targeting=False, actor_contains="Taliban"),
     case("Protest with intervention", "Iraqi riot police used tear gas against demonstrators in Baghdad's Tahrir "
          "Square on Friday, injuring a dozen, medical sources said.", "2019-10-26",
-         xfail="triggers: 'riot' modifying 'police' ('riot police') is read as a riot",
          country_code="IQ", fatalities=0, civilian_targeting=False),
     case("Protest with intervention", "Police in Lahore detained dozens of opposition supporters during a "
          "protest on Sunday.", "2023-05-15",

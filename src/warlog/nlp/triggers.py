@@ -28,7 +28,9 @@ class Lexicon:
     explosive_modifiers: frozenset[str]
     explosive_carriers: frozenset[str]
     irrealis_governors: frozenset[str]
+    irrealis_objects: frozenset[str]
     irrealis_nouns: frozenset[str]
+    modified_not_events: frozenset[str]
     targets: dict[str, frozenset[str]]
     air_words: frozenset[str]
     background_preps: frozenset[str]
@@ -44,7 +46,9 @@ def lexicon() -> Lexicon:
         explosive_modifiers=frozenset(data["explosive_modifiers"]),
         explosive_carriers=frozenset(data["explosive_carriers"]),
         irrealis_governors=frozenset(data["irrealis_governors"]),
+        irrealis_objects=frozenset(data["irrealis_objects"]),
         irrealis_nouns=frozenset(data["irrealis_nouns"]),
+        modified_not_events=frozenset(data["modified_not_events"]),
         targets={k: frozenset(v) for k, v in data["targets"].items()},
         air_words=frozenset(data["air_words"]),
         background_preps=frozenset(data["background_preps"]),
@@ -104,6 +108,8 @@ def _keys(token: Token) -> list[str]:
         if child.dep_ == "prep":  # "agreed to a truce" reads as "agree truce" first, then "agree to"
             keys += [f"{f} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj" for f in forms[:2]]
         if child.dep_ in ("prt", "prep", "dobj", "oprd", "advmod", "compound", "amod"):
+            if child.dep_ == "prep" and abs(child.i - token.i) > 2:
+                continue  # "took place ... over salaries" is no "take over"
             c = child.lemma_.lower()
             keys += [f"{f} {c}" if child.i > token.i else f"{c} {f}" for f in forms[:2]]
     return keys + forms
@@ -126,6 +132,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for token in sent:
         if token.is_punct or token.is_space:
             continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() in lex.modified_not_events:
+            continue  # "riot police", "bomb squad"
         if _explosive_vehicle(token, lex):
             found.append(Trigger(token, "explosive vehicle", "suicide", 0.8))
             continue
@@ -181,6 +189,8 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
             return False, f"purpose or intention ('{head.text} to {tok.text}')"
         if hl in lex.irrealis_governors and dep in ("xcomp", "ccomp", "dobj", "nsubj", "acl", "pobj"):
             return False, f"irrealis governor '{head.text}'"
+        if hl in lex.irrealis_objects and dep == "dobj":
+            return False, f"'{head.text}' a weapon: it did not go off"
         if dep == "nsubj" and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children):
             return False, f"modal clause ('{head.text}')"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from warlog.columns import EVENT_TYPE_OF
 
 # When several triggers of one clause make one event, the most telling kind names it.
-KIND_PRIORITY = ["suicide", "chemical", "air", "shell", "ied", "grenade", "territory", "abduct",
+KIND_PRIORITY = ["suicide", "chemical", "air", "shell", "grenade", "ied", "territory", "abduct",
                  "sexual", "riot", "protest", "siege", "fight", "attack", "kill", "arrest", "loot",
                  "agreement", "transfer", "disrupt", "base", "change", "advance"]
 
@@ -21,7 +21,7 @@ STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIAN
 ARMED = {STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, EXTERNAL}
 INTERVENTION_WORDS = {"tear", "disperse", "dispersed", "cannon", "rubber", "baton", "arrested", "detained",
                       "clashed", "broke", "crackdown", "beat", "beaten"}
-MOB_WORDS = {"mob", "lynch", "lynched", "vigilante", "vigilantes"}
+MOB_WORDS = {"mob", "mobs", "lynch", "lynched", "lynching", "vigilante", "vigilantes", "crowd"}
 SUICIDE_WORDS = {"suicide", "self-detonated", "self-immolating"}
 
 

@@ -209,6 +209,9 @@ def score(m: Mention, place: Place, countries: dict, admin1s: dict, mentions: li
     return s
 
 
+SMALL_FOREIGN = 20_000  # below this, a place outside the story's countries is taken for a homonym
+
+
 def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, passes: int = 2) -> list[str]:
     """Set `choice` on every mention; return the article's countries, most salient first."""
     demonyms = demonyms or {}
@@ -231,6 +234,9 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
             m.named = best
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
+            elif best.kind == "city" and best.population < SMALL_FOREIGN and countries \
+                    and countries.get(best.country_code, 0.0) == 0.0 and max(countries.values()) >= 0.5:
+                best = None  # a village abroad that shares a name, in a story set in another country
             m.choice = best
     ranked = country_salience(mentions, demonyms)
     return [code for code, _ in ranked.most_common() if code]

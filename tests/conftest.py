@@ -36,3 +36,17 @@ def parse(nlp, text: str, published=None):
     doc = nlp.make_doc(text)
     doc._.published = published
     return nlp(doc)
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The embedded gazetteer, loaded once."""
+    from warlog.resolve.gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def places_nlp(gaz):
+    """The model with the places component only."""
+    return pipeline_with("warlog_places")

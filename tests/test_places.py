@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import pipeline_with
 
 from warlog.nlp.places import geoparse
-from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.geo import MAX_ERROR_KM, haversine_km
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -19,21 +17,13 @@ SEED = SHARED / "seed" / "article.txt"
 DEV = SHARED / "eval" / "dev"
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
 
 
 @pytest.fixture(scope="module")
-def nlp(gaz):
-    return pipeline_with("warlog_places")
-
-
-@pytest.fixture(scope="module")
-def seed(nlp):
+def seed(places_nlp):
     if not SEED.exists():
         pytest.skip(f"seed article absent: {SEED}")
-    return nlp(SEED.read_text(encoding="utf-8"))
+    return places_nlp(SEED.read_text(encoding="utf-8"))
 
 
 def places_named(doc, text):
@@ -75,49 +65,49 @@ def test_seed_places(seed):
     assert not places_named(seed, "Ahmad") and not places_named(seed, "Gen.")
 
 
-def test_containers(nlp):
-    doc = nlp("Storms flooded streets in Dayton, Ohio, on Monday, and crews were still pumping water.")
+def test_containers(places_nlp):
+    doc = places_nlp("Storms flooded streets in Dayton, Ohio, on Monday, and crews were still pumping water.")
     assert places_named(doc, "Dayton")[0].admin1 == "Ohio"
-    doc = nlp("The mayor of Paris, Texas, opened a new library downtown last week.")
+    doc = places_nlp("The mayor of Paris, Texas, opened a new library downtown last week.")
     assert places_named(doc, "Paris")[0].country_code == "US"
-    doc = nlp("France's president spoke in Paris about pensions while unions marched across the country.")
+    doc = places_nlp("France's president spoke in Paris about pensions while unions marched across the country.")
     assert places_named(doc, "Paris")[0].country_code == "FR"
 
 
-def test_country_context_picks_homonym(nlp):
-    lebanon = nlp("Lebanese troops deployed in Tripoli after clashes between rival districts. "
+def test_country_context_picks_homonym(places_nlp):
+    lebanon = places_nlp("Lebanese troops deployed in Tripoli after clashes between rival districts. "
                   "The army said calm had returned to the northern Lebanon city by evening.")
     assert places_named(lebanon, "Tripoli")[0].country_code == "LB"
-    libya = nlp("Libyan officials in Tripoli said the airport would reopen. Libya has two rival governments.")
+    libya = places_nlp("Libyan officials in Tripoli said the airport would reopen. Libya has two rival governments.")
     assert places_named(libya, "Tripoli")[0].country_code == "LY"
 
 
-def test_demonym_only_gives_context(nlp):
-    doc = nlp("Syrian officials said the talks would resume next week.")
+def test_demonym_only_gives_context(places_nlp):
+    doc = places_nlp("Syrian officials said the talks would resume next week.")
     assert not doc.spans["places"]
     assert doc._.country_context[:1] == ["SY"]
     assert [(s.text, s._.place.country_code) for s in doc.spans["demonyms"]] == [("Syrian", "SY")]
 
 
-def test_common_words_are_not_places(nlp):
-    doc = nlp("Mobile phones were banned in class. Reading the report took the committee an hour.")
+def test_common_words_are_not_places(places_nlp):
+    doc = places_nlp("Mobile phones were banned in class. Reading the report took the committee an hour.")
     assert [s.text for s in doc.spans["places"]] == []
 
 
-def test_geoparse_offsets(nlp):
+def test_geoparse_offsets(places_nlp):
     text = "Aid reached Kenya and the Somali border town of Mandera on Friday."
-    doc = nlp(text)
+    doc = places_nlp(text)
     points = geoparse(doc)
     spans = {text[a:b]: (lat, lon) for a, b, lat, lon in points}
     assert "Kenya" in spans and "Mandera" in spans
     assert haversine_km(*spans["Mandera"], 3.94, 41.86) < 50
 
 
-def _dev_score(nlp, path: Path) -> dict:
+def _dev_score(places_nlp, path: Path) -> dict:
     with path.open(encoding="utf-8") as lines:  # not splitlines(): texts hold U+2028
         records = [json.loads(line) for line in lines if line.strip()]
     errors, hits, n_pred, n_gold = [], 0, 0, 0
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+    for record, doc in zip(records, places_nlp.pipe(r["text"] for r in records)):
         pred = geoparse(doc)
         n_pred += len(pred)
         exact = {(a, b) for a, b, _, _ in pred}
@@ -133,26 +123,26 @@ def _dev_score(nlp, path: Path) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["places-lgl.jsonl", "places-geovirus.jsonl"])
-def test_dev_sets(nlp, name):
+def test_dev_sets(places_nlp, name):
     path = DEV / name
     if not path.exists():
         pytest.skip(f"dev set absent: {path}")
-    figures = _dev_score(nlp, path)
+    figures = _dev_score(places_nlp, path)
     print(name, {k: round(v, 3) for k, v in figures.items()})
     assert figures["acc_161km"] > 0.7 and figures["recall"] > 0.85
 
 
 @pytest.mark.slow
-def test_speed(nlp):
+def test_speed(places_nlp):
     if not SEED.exists():
         pytest.skip(f"seed article absent: {SEED}")
     texts = [SEED.read_text(encoding="utf-8")] * 20
-    with nlp.select_pipes(disable=["warlog_places"]):
+    with places_nlp.select_pipes(disable=["warlog_places"]):
         start = time.perf_counter()
-        list(nlp.pipe(texts))
+        list(places_nlp.pipe(texts))
         base = time.perf_counter() - start
     start = time.perf_counter()
-    list(nlp.pipe(texts))
+    list(places_nlp.pipe(texts))
     full = time.perf_counter() - start
     print(f"nlp.pipe seed x20: {base:.2f}s without warlog_places, {full:.2f}s with")
     assert full < base * 1.5 + 0.5

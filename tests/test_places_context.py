@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import pipeline_with
 
 from warlog.nlp.places import geoparse
 from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.geo import covered_area_centre, haversine_km, landmass_point
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp(gaz):
-    return pipeline_with("warlog_places")
 
 
 def found(doc):
@@ -50,61 +41,61 @@ def test_region_point_not_pulled_to_crowded_corner():
     assert covered_area_centre(sparse) == pytest.approx((5.0, 5.0), abs=0.1)
 
 
-def test_demonyms_inside_names_and_of_two_words(nlp):
-    doc = nlp("American Electric Power said Sri Lankan engineers would visit its plant.")
+def test_demonyms_inside_names_and_of_two_words(places_nlp):
+    doc = places_nlp("American Electric Power said Sri Lankan engineers would visit its plant.")
     assert [(s.text, s._.place.country_code) for s in doc.spans["demonyms"]] == \
         [("American", "US"), ("Sri Lankan", "LK")]
     assert get_gazetteer().demonym_country("Chinese") == "CN"  # the most populous country of that name
 
 
-def test_abbreviation_keeps_its_period(nlp):
+def test_abbreviation_keeps_its_period(places_nlp):
     text = "Firefighters in Charleston, W.Va., contained the blaze before noon."
-    points = {text[a:b]: (lat, lon) for a, b, lat, lon in geoparse(nlp(text))}
+    points = {text[a:b]: (lat, lon) for a, b, lat, lon in geoparse(places_nlp(text))}
     assert "W.Va." in points and haversine_km(*points["W.Va."], 38.6, -80.6) < 161
     assert haversine_km(*points["Charleston"], 38.35, -81.63) < 30  # the West Virginia one
 
 
-def test_part_of_a_longer_entity(nlp):
-    doc = nlp("Deputies from the Titus County Sheriff's Office searched the lake. "
+def test_part_of_a_longer_entity(places_nlp):
+    doc = places_nlp("Deputies from the Titus County Sheriff's Office searched the lake. "
               "Growers in North Texas expect a smaller harvest this year.")
     places = found(doc)
     assert places["Titus County"].kind == "admin2" and places["Titus County"].admin1 == "Texas"
     assert places["Texas"].kind == "admin1" and "North Texas" not in places
 
 
-def test_dateline(nlp):
-    doc = nlp("BEIRUT: Power cuts lasted twelve hours on Tuesday, the energy ministry said.")
+def test_dateline(places_nlp):
+    doc = places_nlp("BEIRUT: Power cuts lasted twelve hours on Tuesday, the energy ministry said.")
     assert found(doc)["BEIRUT"].country_code == "LB"
 
 
-def test_surname_is_not_a_place(nlp):
-    doc = nlp("Coach Dan Ripley praised the defense. Ripley said the team had trained hard all week.")
+def test_surname_is_not_a_place(places_nlp):
+    doc = places_nlp("Coach Dan Ripley praised the defense. Ripley said the team had trained hard all week.")
     assert "Ripley" not in found(doc)
 
 
-def test_names_said_together_resolve_together(nlp):
-    doc = nlp("A Paris man was arrested on Sunday. Henry County deputies took him to the jail in Paris, "
+def test_names_said_together_resolve_together(places_nlp):
+    doc = places_nlp("A Paris man was arrested on Sunday. Henry County deputies took him to the jail in Paris, "
               "where he is held on bond, the Henry County sheriff said.")
     places = [s._.place for s in doc.spans["places"] if s.text == "Paris"]
     assert places and all(p.country_code == "US" and p.admin1 == "Tennessee" for p in places)
 
 
-def test_name_repeated_does_not_vote_for_itself(nlp):
-    doc = nlp("Dublin council members met on Monday. Dublin will repave two streets, and Dublin "
+def test_name_repeated_does_not_vote_for_itself(places_nlp):
+    doc = places_nlp("Dublin council members met on Monday. Dublin will repave two streets, and Dublin "
               "residents may comment until May. The suburb lies northwest of Columbus, Ohio.")
     assert all(p.country_code == "US" for t, p in found(doc).items() if t == "Dublin")
 
 
-def test_small_town_in_the_home_state(nlp):
-    doc = nlp("Deputies in Virginia said the men drove from Richmond to Lynchburg and then to Clifton Forge, "
+def test_small_town_in_the_home_state(places_nlp):
+    doc = places_nlp("Deputies in Virginia said the men drove from Richmond to Lynchburg and then to Clifton Forge, "
               "where they searched a house near Norfolk Southern tracks.")
     lanexa = found(doc).get("Clifton Forge")  # 3,700 people: too small to take without context
     assert lanexa is not None and lanexa.admin1 == "Virginia"
 
 
-def test_facility_name_is_a_toponym_but_not_an_event_place(nlp):
+def test_facility_name_is_a_toponym_but_not_an_event_place(places_nlp):
     text = "Fighters held out in the Ouagadougou convention center in Sirte, Libya, for weeks."
-    doc = nlp(text)
+    doc = places_nlp(text)
     assert found(doc)["Ouagadougou"] is None  # events stay in Sirte
     points = {text[a:b]: (lat, lon) for a, b, lat, lon in geoparse(doc)}
     assert haversine_km(*points["Ouagadougou"], 12.37, -1.53) < 50  # the name still names the city

@@ -11,9 +11,25 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from warlog.ingest import read_paths
-from warlog.model import Article, Outcome
+from warlog.ingest.sanitize import printable_name, short_reason
+from warlog.model import Article, Extraction, Outcome
 from warlog.pipeline import MAX_CHARS, extract_safely
 from warlog.store import Store
+
+
+def save_safely(store: Store, article: Article, result: Extraction | Exception) -> Outcome:
+    """The outcome of one article: its extraction stored (in one transaction: whole or not at
+    all), a duplicate, or failed with the reason (the extraction's error, or the store's)."""
+    origin = article.origin or article.id
+    if isinstance(result, Exception):
+        return Outcome(origin, "failed", f"extraction error: {type(result).__name__}: {result}", article.id)
+    try:
+        outcome = store.save(result)
+    except Exception as error:  # noqa: BLE001 - the store rolled back; the batch goes on
+        return Outcome(origin, "failed", f"store error: {type(error).__name__}: {error}", article.id)
+    outcome.origin = origin
+    outcome.n_events = len(result.events) if outcome.status == "stored" else 0
+    return outcome
 
 
 def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
@@ -23,6 +39,7 @@ def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
     queued: list[Article] = []
 
     def record(outcome: Outcome) -> None:
+        outcome.origin, outcome.reason = printable_name(outcome.origin), short_reason(outcome.reason)
         store.log_outcome(outcome)
         tally[outcome.status] += 1
         tally["events"] += outcome.n_events
@@ -44,13 +61,5 @@ def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
                 yield item
 
     for result in extract_safely(articles(), batch_size):
-        article = queued.pop(0)
-        if isinstance(result, Exception):
-            record(Outcome(article.origin or article.id, "failed",
-                           f"extraction error: {type(result).__name__}: {result}", article.id))
-            continue
-        outcome = store.save(result)
-        outcome.origin = article.origin or article.id
-        outcome.n_events = len(result.events) if outcome.status == "stored" else 0
-        record(outcome)
+        record(save_safely(store, queued.pop(0), result))
     return tally

@@ -24,6 +24,8 @@ _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<title|<article|<div|<p[\s>])", re.I)
 _HTML_TAGS = re.compile(r"</(p|div|body|html|article|span|a|h[1-6])>", re.I)
 _MAX_CHAOS = 0.1
+MAX_CONTROL_SHARE = 0.1  # control characters in text (binary data has far more)
+MAX_REPLACED_SHARE = 0.01  # stray bytes in a UTF-8 text that is repaired rather than refused
 _MIN_COHERENCE = 0.1
 _PREFERRED = {"cp1252"}  # the web's usual legacy encoding (WHATWG reads latin-1 as cp1252)
 
@@ -57,6 +59,37 @@ def _plausible(text: str) -> bool:
     return True
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 with no byte-order mark, told by the zero byte of each ASCII letter."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    even, odd, half = sample[0::2].count(0), sample[1::2].count(0), len(sample) // 2
+    if odd >= 0.3 * half and even == 0:
+        encoding = "utf-16-le"
+    elif even >= 0.3 * half and odd == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text[:4096])
+    return text if controls == 0 else None
+
+
+def _text_with_stray_controls(data: bytes) -> str | None:
+    """UTF-8 text that holds a few NUL or other control bytes (binary files hold many)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:8192]
+    controls = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in sample)
+    return text if controls <= MAX_CONTROL_SHARE * len(sample) else None
+
+
 def decode_bytes(data: bytes) -> str:
     """Text of a file's bytes; raises Unreadable (binary, empty, undecodable)."""
     for magic, kind in _MAGIC.items():
@@ -69,32 +102,47 @@ def decode_bytes(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise Unreadable(f"invalid {encoding} text after a byte-order mark: {error.reason}") from None
     if b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data) or _text_with_stray_controls(data)
+        if text is not None:
+            return text
         raise Unreadable("binary file (NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = f"invalid UTF-8 at byte {error.start}"
+    repaired, bad, good = _utf8_repaired(data)
+    few_bad = bad <= MAX_REPLACED_SHARE * len(repaired)
+    if few_bad and good >= bad:
+        return repaired  # UTF-8 (it has valid multi-byte letters) with a few stray bytes
     matches = list(from_bytes(data))
-    if not matches:
-        raise Unreadable(f"undecodable text: {utf8_error} and no other encoding fits")
     confident = [
         str(m) for m in sorted(matches, key=lambda m: m.encoding not in _PREFERRED)
         if m.chaos <= _MAX_CHAOS and m.coherence >= _MIN_COHERENCE and _plausible(str(m))
     ]
-    if not confident:
-        raise Unreadable(f"undecodable text: {utf8_error} and no confident decoding (best guess {matches[0].encoding})")
-    return confident[0]
+    if confident:
+        return confident[0]
+    if few_bad:
+        return repaired  # ASCII text with a few stray bytes no legacy encoding explains
+    guess = f"best guess {matches[0].encoding}" if matches else "no other encoding fits"
+    raise Unreadable(f"undecodable text: {utf8_error} and no confident decoding ({guess})")
+
+
+def _utf8_repaired(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 decoding with bad bytes as U+FFFD; the count of those and of valid non-ASCII characters."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return text, bad, sum(not c.isascii() for c in text) - bad
 
 
 def sniff_kind(text: str) -> str:
     """'html', 'jsonl', 'json' or 'text', from what the content looks like."""
     head = text.lstrip()[:4096]
     if head.startswith("{"):
-        first_line = head.splitlines()[0]
+        first_line = head.split("\n")[0]
         try:
             json.loads(first_line)
             return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     if head.startswith("["):
         return "json"

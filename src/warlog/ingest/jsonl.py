@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from warlog.ingest.sanitize import clean_string
 from warlog.model import Outcome
 
 FIELDS = ("text", "html", "url", "title", "published", "source")  # all optional strings; others ignored
@@ -22,7 +23,7 @@ def check_record(record: Any, origin: str) -> dict[str, str] | Outcome:
         if not isinstance(value, str):
             return Outcome(origin=origin, status="failed",
                            reason=f"field {name!r} must be a string, not {type(value).__name__}")
-        fields[name] = value
+        fields[name] = clean_string(value)
     if not fields.get("text", "").strip() and not fields.get("html", "").strip():
         return Outcome(origin=origin, status="skipped", reason="no 'text' or 'html' field with content")
     return fields
@@ -30,7 +31,9 @@ def check_record(record: Any, origin: str) -> dict[str, str] | Outcome:
 
 def jsonl_records(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]] | Outcome]:
     """(origin "file:LINE", fields) per non-blank line, or an Outcome for a bad line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085 and other
+    # characters that JSON strings may hold as they are.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -38,6 +41,9 @@ def jsonl_records(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]]
             record = json.loads(line)
         except ValueError as error:
             yield Outcome(origin=where, status="failed", reason=f"invalid JSON: {error}")
+            continue
+        except RecursionError:
+            yield Outcome(origin=where, status="failed", reason="invalid JSON: nested too deeply")
             continue
         checked = check_record(record, where)
         yield checked if isinstance(checked, Outcome) else (where, checked)
@@ -47,7 +53,7 @@ def json_records(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]] 
     """Records of a JSON document (one object or a list of them); falls back to JSON Lines."""
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         yield from jsonl_records(text, origin)
         return
     items = document if isinstance(document, list) else [document]

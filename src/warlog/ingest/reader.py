@@ -15,6 +15,8 @@ from warlog.ingest.dates import parse_published
 from warlog.ingest.decode import Unreadable, decode_bytes, sniff_kind
 from warlog.ingest.html import extract_html
 from warlog.ingest.jsonl import json_records, jsonl_records
+from warlog.ingest.language import foreign_language
+from warlog.ingest.sanitize import clean_string, printable_name, short_reason
 from warlog.ingest.text import clean_page_text, split_paragraphs
 from warlog.model import Article, Outcome
 
@@ -84,8 +86,22 @@ def _from_record(fields: dict[str, str], origin: str, anchor: date | None) -> It
     return article
 
 
-def read_bytes(data: bytes, origin: str, kind: str | None = None, published: date | None = None) -> Iterator[Item]:
-    """Articles of one input's bytes; `kind` (html, text, jsonl, json) is sniffed when None."""
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _admissible(item: Item) -> Item:
+    """An article without words, or in another language, becomes a skipped Outcome saying so."""
+    if isinstance(item, Article):
+        if not _has_words(item.text):
+            return _skip(item.origin or item.id, "no text (no letters or digits)")
+        language = foreign_language(item.text)
+        if language is not None:
+            return _skip(item.origin or item.id, f"not English ({language})")
+    return item
+
+
+def _items(data: bytes, origin: str, kind: str | None, published: date | None) -> Iterator[Item]:
     if not data.strip():
         yield _skip(origin, "empty")
         return
@@ -94,36 +110,75 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None, published: dat
     except Unreadable as error:
         yield _skip(origin, str(error))
         return
-    if not text.strip():
-        yield _skip(origin, "empty")
+    if not _has_words(text):
+        yield _skip(origin, "empty (no letters or digits)")
         return
     kind = kind or sniff_kind(text)
+    if kind == "html" and "<" not in text:
+        kind = "text"  # named .html, but plain text
     if kind == "html":
-        yield _from_html(text, origin, published)
+        yield _from_html(clean_string(text), origin, published)
     elif kind == "text":
-        yield _from_text(text, origin, published)
+        yield _from_text(clean_string(text), origin, published)
     else:
         records = jsonl_records(text, origin) if kind == "jsonl" else json_records(text, origin)
         for record in records:
-            yield record if isinstance(record, Outcome) else _from_record(record[1], record[0], published)
+            yield record if isinstance(record, Outcome) else _record_item(record[1], record[0], published)
+
+
+def _record_item(fields: dict[str, str], origin: str, anchor: date | None) -> Item:
+    """One JSON record's article; an error in it fails that record, not the rest of the file."""
+    try:
+        return _from_record(fields, origin, anchor)
+    except Exception as error:  # noqa: BLE001 - one bad record must not lose the others
+        return _skip(origin, short_reason(f"{type(error).__name__}: {error}"), "failed")
+
+
+def read_bytes(data: bytes, origin: str, kind: str | None = None, published: date | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles of one input's bytes; `kind` (html, text, jsonl, json) is sniffed when None.
+
+    Yields an Outcome (skipped or failed, with the reason) for each part that gives no
+    article: too large, empty, binary, undecodable, no main text, not English, bad record.
+    """
+    origin = printable_name(origin)
+    if len(data) > max_bytes:
+        yield _skip(origin, f"input too large ({len(data) / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB)")
+        return
+    for item in _items(data, origin, kind, published):
+        yield _admissible(item)
+
+
+def _files(path: Path) -> Iterator[Path | Outcome]:
+    """Files of one path: a folder recursed in sorted order, hidden files and folders skipped."""
+    try:
+        if not path.is_dir():
+            yield path if path.is_file() else _skip(printable_name(str(path)), "no such file or folder", "failed")
+            return
+        children = sorted(path.rglob("*"))
+    except OSError as error:
+        yield _skip(printable_name(str(path)), f"cannot list: {error.strerror or error}", "failed")
+        return
+    for child in children:
+        hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+        if hidden:
+            continue
+        try:
+            if child.is_file():
+                yield child
+            elif child.is_symlink() and not child.exists():
+                yield _skip(printable_name(str(child)), "broken symbolic link", "failed")
+        except OSError as error:
+            yield _skip(printable_name(str(child)), f"cannot read: {error.strerror or error}", "failed")
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Outcome]:
-    """Files to read: folders recursed in sorted order, hidden files and folders skipped."""
+    """Files to read, in order, and a failed Outcome for each path that cannot be read."""
     for raw in paths:
         if str(raw) == STDIN:
             yield STDIN
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
-                    yield child
-        elif path.is_file():
-            yield path
         else:
-            yield _skip(str(path), "no such file or folder", "failed")
+            yield from _files(Path(raw))
 
 
 def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Iterator[Item]:
@@ -131,7 +186,7 @@ def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Ite
         data = sys.stdin.buffer.read(max_bytes + 1)
         origin, kind = "<stdin>", None
     else:
-        origin, kind = str(source), _KINDS.get(source.suffix.lower())
+        origin, kind = printable_name(str(source)), _KINDS.get(source.suffix.lower())
         size = source.stat().st_size
         if size > max_bytes:
             yield _skip(origin, f"file too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB)")
@@ -140,7 +195,7 @@ def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Ite
     if len(data) > max_bytes:
         yield _skip(origin, f"input too large (over the {max_bytes / 1e6:.1f} MB limit)")
         return
-    yield from read_bytes(data, origin, kind, published)
+    yield from read_bytes(data, origin, kind, published, max_bytes)
 
 
 def _generate(paths: Iterable[str | Path], published: date | None, max_bytes: int) -> Iterator[Item]:
@@ -151,7 +206,8 @@ def _generate(paths: Iterable[str | Path], published: date | None, max_bytes: in
         try:
             yield from _read_one(source, published, max_bytes)
         except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
-            yield _skip("<stdin>" if source == STDIN else str(source), f"{type(error).__name__}: {error}", "failed")
+            where = "<stdin>" if source == STDIN else printable_name(str(source))
+            yield _skip(where, short_reason(f"{type(error).__name__}: {error}"), "failed")
 
 
 def read_paths(paths: Iterable[str | Path] | str | Path, published: object = None,

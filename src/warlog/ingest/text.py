@@ -20,7 +20,7 @@ TITLE_MIN_WORDS = 4  # shorter headings before the title are usually a site name
 DEK_MIN_WORDS = 6
 WRAP_MAX_WIDTH = 100  # blocks no wider than this whose lines fill the width are hard-wrapped
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;。．！？｡؟۔।][\"'”’»)\]」』]*$")  # Latin, CJK, Arabic, Urdu, Devanagari stops
 _FLAGS = re.I | re.X
 _CHROME = re.compile(r"""^(?:
     (?:read(?:er)?|focus|dark|night|light)\s+mode | \d{1,3}\s*%\s*(?:font|text)?\s*(?:size)? |

@@ -7,6 +7,8 @@ stunned by renewed clashes"), and only then from the rest of the sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
@@ -36,18 +38,36 @@ def _by_token(spans) -> dict[int, Span]:
     return index
 
 
+def _spans_by_sentence(doc) -> dict[str, dict[int, list[Span]]]:
+    """The doc's span groups indexed by the start of the sentence that holds each span, built
+    once per doc: looking them up per sentence stays linear in the article's length."""
+    index = doc.user_data.get("warlog_spans_by_sentence")
+    if index is None:
+        starts = [s.start for s in doc.sents]
+        index = {}
+        for group in ("actors", "places", "dates", "tolls"):
+            grouped: dict[int, list[Span]] = {}
+            for span in doc.spans.get(group, []):
+                k = bisect_right(starts, span.start) - 1
+                if k >= 0 and (k + 1 == len(starts) or span.end <= starts[k + 1]):
+                    grouped.setdefault(starts[k], []).append(span)
+            index[group] = grouped
+        doc.user_data["warlog_spans_by_sentence"] = index
+    return index
+
+
 class SentenceArgs:
     """Index of a sentence's actors, places, dates and tolls, for role lookups."""
 
     def __init__(self, sent: Span, sources: set[int]):
-        doc = sent.doc
-        inside = lambda s: s.start >= sent.start and s.end <= sent.end  # noqa: E731
+        by_sentence = _spans_by_sentence(sent.doc)
+        mine = lambda group: by_sentence[group].get(sent.start, [])  # noqa: E731
         self.sent = sent
         self.sources = sources  # token indices of the sources of reported speech
-        self.actors = [s for s in doc.spans.get("actors", []) if inside(s) and s._.actor is not None]
-        self.places = [s for s in doc.spans.get("places", []) if inside(s) and s._.place is not None]
-        self.dates = [s for s in doc.spans.get("dates", []) if inside(s) and s._.when is not None]
-        self.tolls = [s for s in doc.spans.get("tolls", []) if inside(s) and s._.toll is not None]
+        self.actors = [s for s in mine("actors") if s._.actor is not None]
+        self.places = [s for s in mine("places") if s._.place is not None]
+        self.dates = [s for s in mine("dates") if s._.when is not None]
+        self.tolls = [s for s in mine("tolls") if s._.toll is not None]
         self.actor_at = _by_token(self.actors)
 
     def actor_in(self, token: Token) -> Span | None:

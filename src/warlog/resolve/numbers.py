@@ -154,7 +154,7 @@ def _core(ws: list[str], i: int) -> tuple[int | None, int | None, int | None, bo
             scale = 1000 if ws[i + 2] == "thousands" else 10**6
             return (lo * scale, best * scale, hi * scale + scale - 1, False, i + 3)
         return (lo, best, hi, False, i + 1)
-    if w[:1].isdigit():
+    if w[:1].isdecimal():  # not "²" or "①": digits that float() cannot read
         if "." in w and nxt not in SCALES:
             return None
         value = float(w.replace(",", ""))

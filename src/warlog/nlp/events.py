@@ -85,8 +85,8 @@ class EventBuilder:
     def run(self) -> list[Event]:
         events = []
         # ground taken in a story of fighting was fought for, even when its sentence says nothing
-        self.fighting_told = any(t.kind in ("fight", "attack", "siege") and realis(t)[0]
-                                 for sent in self.doc.sents for t in find_triggers(sent))
+        found = [(sent, [t for t in find_triggers(sent) if realis(t)[0]]) for sent in self.doc.sents]
+        self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
         for sent_i, sent in enumerate(self.doc.sents):
             sources = source_tokens(sent)
             args = SentenceArgs(sent, sources)
@@ -94,7 +94,7 @@ class EventBuilder:
             if claimer is not None and events:
                 attribute(antecedent(events, sent_i + 1) or events[-1], claimer._.actor)
             # a sentence about who did it adds no event, unless it is the first telling
-            triggers = [] if about_who and events else [t for t in find_triggers(sent) if realis(t)[0]]
+            triggers = [] if about_who and events else found[sent_i][1]
             groups = group_triggers(triggers)
             if not groups and events:
                 self.add_tolls(events, args, sent_i)  # "Seven deaths reported."

@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warlog.db
 OUT    ?= out
 
-.PHONY: run test install clean chromium
+.PHONY: run test install clean chromium postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,7 +31,14 @@ chromium:
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver) || \
 		echo "chromium not installed: the browser tests will be skipped"
 
-test: $(STAMP) chromium
+# The PostgreSQL store tests start a throwaway server from Debian's postgresql; install it
+# when missing (they skip without it).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql) || \
+		echo "postgresql not installed: the PostgreSQL store tests will be skipped"
+
+test: $(STAMP) chromium postgres
 	$(BIN)/python -m pytest -q
 
 clean:

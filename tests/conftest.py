@@ -50,3 +50,18 @@ def gaz():
 def places_nlp(gaz):
     """The model with the places component only."""
     return pipeline_with("warlog_places")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server on 127.0.0.1 for the whole session (tests/postgres.py).
+
+    Skips, saying why, where no PostgreSQL server binaries are installed (`make postgres`).
+    """
+    from postgres import start_server
+
+    server, reason = start_server()
+    if server is None:
+        pytest.skip(reason)
+    yield server
+    server.stop()

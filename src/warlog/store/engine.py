@@ -1,22 +1,51 @@
-"""The SQLAlchemy engine a Store runs on: a file path ("warlog.db") or a database URL."""
+"""The SQLAlchemy engine a Store runs on: a file path ("warlog.db") or a database URL.
+
+SQLite: a path, ":memory:" or a sqlite:// URL. PostgreSQL: postgresql://user@host:port/db
+(also postgres:// or postgresql+psycopg://), always through the psycopg 3 driver.
+"""
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import StaticPool
+
+# Schemes that name PostgreSQL without naming a driver.
+_POSTGRES_SCHEMES = ("postgres", "postgresql")
+# The key of the advisory lock that serialises writers of one PostgreSQL database.
+_WRITE_LOCK = zlib.crc32(b"warlog.store.write")
 
 
 def database_url(target: str | Path) -> str:
-    """The URL for `target`: URLs pass through, ":memory:" and paths become SQLite URLs."""
-    text = str(target)
-    if "://" in text:
-        return text
-    if text == ":memory:":
+    """The URL for `target`: ":memory:" and paths become SQLite URLs, PostgreSQL URLs get psycopg 3."""
+    spec = str(target)
+    if "://" in spec:
+        scheme, rest = spec.split("://", 1)
+        if scheme.lower() in _POSTGRES_SCHEMES:
+            return f"postgresql+psycopg://{rest}"
+        return spec
+    if spec == ":memory:":
         return "sqlite://"
-    path = Path(text).expanduser()
+    path = Path(spec).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
+
+
+def is_postgresql(conn: Connection | Engine) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def lock_writes(conn: Connection) -> None:
+    """Make writers of one database take turns, until `conn`'s transaction ends.
+
+    PostgreSQL: a transaction-level advisory lock, so that two processes storing articles
+    (or migrating) at once see each other's rows: the same article is then stored once and
+    reported as a duplicate once, and two reports of one event become one event. SQLite
+    locks the whole file for a writer on its own: nothing to do.
+    """
+    if is_postgresql(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
 def make_engine(target: str | Path) -> Engine:
@@ -25,10 +54,11 @@ def make_engine(target: str | Path) -> Engine:
     Python's sqlite3 driver commits before DDL on its own, which would let a failed
     migration leave half a schema behind; the listeners below hand transaction control
     to SQLAlchemy (the recipe of the SQLAlchemy SQLite dialect documentation).
+    PostgreSQL runs DDL inside transactions as it is.
     """
     url = database_url(target)
     if not url.startswith("sqlite"):
-        return create_engine(url)
+        return create_engine(url, pool_pre_ping=True)
     in_memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = (create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
               if in_memory else create_engine(url))

@@ -2,10 +2,12 @@
 
 Migration N (1-based) takes a database at version N-1 to version N. Opening a store
 applies every missing migration in one transaction, so a failure leaves the database at
-the version it had. Tables are created from `schema` in their current shape; a migration
-that adds columns adds each one only where it is missing (a database created at a later
-version already has it). A migration that changes or drops a column must first freeze the
-table's earlier shape into the migration that created it.
+the version it had (SQLite and PostgreSQL both run DDL inside transactions). Processes
+opening one fresh PostgreSQL database at once take turns: the later ones find it migrated.
+Tables are created from `schema` in their current shape; a migration that adds columns
+adds each one only where it is missing (a database created at a later version already
+has it). A migration that changes or drops a column must first freeze the table's
+earlier shape into the migration that created it.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from warlog.store import schema
+from warlog.store.engine import lock_writes
 
 
 class SchemaTooNewError(RuntimeError):
@@ -79,6 +82,9 @@ def migrate(engine: Engine, target: int | None = None) -> int:
     target = LATEST if target is None else target
     with engine.begin() as conn:
         version = current_version(conn)
+        if version < target:  # wait for any other process migrating, then look again
+            lock_writes(conn)
+            version = current_version(conn)
         if version > LATEST:
             raise SchemaTooNewError(
                 f"database schema is version {version} but this warlog knows versions up to {LATEST}: "

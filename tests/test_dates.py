@@ -107,8 +107,41 @@ TABLE = [
     ("the year-ago third quarter", D(1989, 11, 2), "Revenue beat the year-ago third quarter.", "past", D(1988, 8, 15), 3),
     ("the latest quarter", D(1989, 11, 2), "Arms imports grew in the latest quarter.", "past", D(1989, 8, 15), 3),
     ("the past year", D(2016, 6, 22), "Over the past year, 300 villages emptied.", "past", D(2015, 12, 22), 3),
-    ("year-end", D(2016, 6, 22), "Peacekeepers will leave by year-end.", "future", D(2016, 10, 31), 3),
+    ("year-end", D(2016, 6, 22), "Peacekeepers will leave by year-end.", "future", D(2016, 12, 31), 1),
+    # rules of the accuracy pass (1998-03-04 Wed, 1989-10-30 Mon, 2000-01-15 Sat, 1989-11-02 Thu)
+    ("December", D(1998, 3, 4), "The crew will fly a relief mission in December.", "future", D(1998, 12, 16), 3),
+    ("Jan. 14", D(2000, 1, 15), "The court ordered the detainee freed by Jan. 14.", "future", D(2000, 1, 14), 1),
+    ("January", D(1989, 10, 30), "Lenders extended the credit line through January.", "open", D(1990, 1, 16), 3),
+    ("Feb. 1", D(1989, 10, 26), "A new curfew takes hold effective Feb. 1.", "open", D(1990, 2, 1), 1),
+    ("last February", D(1998, 3, 1), "Two helicopters crashed last February.", "past", D(1997, 2, 14), 3),
+    ("last March", D(1998, 5, 10), "The envoy resigned last March.", "past", D(1998, 3, 16), 3),
+    ("year-end", D(1989, 10, 30), "Bad loans were written off at year-end.", "past", D(1988, 12, 31), 1),
+    ("around year end", D(1989, 10, 30), "The sale should close around year end.", "future", D(1989, 12, 16), 3),
+    ("the quarter ended July 31", D(1989, 10, 30), "Sales rose in the quarter ended July 31.", "past", D(1989, 6, 15), 3),
+    ("the year ended Sept. 30", D(1989, 11, 2), "For the year ended Sept. 30, the firm lost money.", "past", D(1989, 4, 1), 3),
+    ("the latest period", D(1989, 11, 2), "Margins widened in the latest period.", "past", D(1989, 8, 15), 3),
+    ("in five years", D(1989, 11, 2), "The notes will be redeemed in five years.", "future", D(1994, 11, 2), 3),
 ]
+
+# (expression, published, tense, TIMEX3 value) of the same pass where the value is the point
+TIMEX_TABLE = [
+    ("the quarter ended July 31", D(1989, 10, 30), "past", "1989-Q2"),       # most of May-July
+    ("the quarter ended Sept. 30", D(1989, 11, 2), "past", "1989-Q3"),
+    ("its fourth quarter ended Sept. 30", D(1989, 11, 2), "past", "1989-Q4"),  # a fiscal ordinal stays
+    ("the fiscal-first quarter ended Sept. 30", D(1989, 10, 26), "past", "1989-Q1"),
+    ("the year ended Sept. 30", D(1989, 11, 2), "past", "1989"),
+    ("by year-end", D(1989, 11, 2), "future", "1989-12-31"),
+    ("since year-end", D(1989, 10, 30), "present", "1988-12-31"),          # "since": one gone
+    ("9 a.m. EST", D(2000, 4, 3), None, None),                  # a clock time alone is not a date
+    ("9 a.m. EST Tuesday", D(2000, 4, 3), "future", "2000-04-04T09:00"),
+    ("first two quarters of 1990", D(1989, 10, 26), "future", "1990-H1"),
+]
+
+
+@pytest.mark.parametrize("text,published,tense,timex", TIMEX_TABLE, ids=[r[0] for r in TIMEX_TABLE])
+def test_timex_table(text, published, tense, timex):
+    when = resolve(text, published, tense=tense)
+    assert (when.timex if when else None) == timex
 
 
 @pytest.mark.parametrize("text,published,context,tense,expected,precision", TABLE,
@@ -198,6 +231,36 @@ def test_component_on_own_text(nlp):
     assert got["Friday"] == D(2019, 11, 8)
     assert not any("12" in s.text for s in doc.spans["dates"])
     assert ("2019-11-04" in {t[2] for t in timexes(doc)})
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a "VBP" tag on a verb whose past is spelled the same is no present tense
+    ("Weak car sales hurt the shares of the carmaker on Friday.", D(1989, 10, 30), {"Friday": "1989-10-27"}),
+    # the verb of a quotation does not date the speaker's words
+    ("The lawyer on Thursday ``The charges are baseless,'' he said.", D(1998, 2, 6), {"Thursday": "1998-02-05"}),
+    # a clock time and its day are one expression; "until" after "gave" sets a deadline ahead
+    ("The agency gave the family until 9 a.m. Tuesday to sign.", D(2000, 4, 3),
+     {"9 a.m. Tuesday": "2000-04-04T09:00"}),
+    # "the quarter ended <day>": two expressions, the quarter resolved with its last day
+    ("Profit rose 8% for the quarter ended July 31.", D(1989, 10, 30),
+     {"the quarter": "1989-Q2", "July 31": "1989-07-31"}),
+    ("For the year, exports were flat.", D(2016, 11, 2), {"the year": "2016"}),
+    ("Protesters gather daily outside the ministry.", D(2016, 11, 2), {"daily": "P1D"}),
+    # an outlook does not become the period that "year-ago" looks back from
+    ("Profit fell in the third quarter. Analysts expect weak sales through the second quarter of 2017. "
+     "In the year-ago period, the firm earned $3 million.", D(2016, 11, 2), {"the year-ago period": "2015-Q3"}),
+    ("Revenue fell in the third quarter, against $4 million in the corresponding period last year. "
+     "This quarter's loss includes a charge.", D(2016, 11, 2),
+     {"the corresponding period last year": "2015-Q3", "This quarter": "2016-Q3"}),
+    ("Profit doubled in the third quarter, above the comparable year-ago quarter.", D(2016, 11, 2),
+     {"the comparable year-ago quarter": "2015-Q3"}),
+])
+def test_component_rules(nlp, text, published, expected):
+    from warlog.nlp.dates import timexes
+    doc = _run(nlp, text, published)
+    got = {text[s:e]: v for s, e, v in timexes(doc)}
+    for span, value in expected.items():
+        assert got.get(span) == value, (span, got)
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed article not present (../shared/seed)")

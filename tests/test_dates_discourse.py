@@ -50,7 +50,8 @@ def test_reference(text, reference, expected):
 
 def test_without_reference_falls_back_on_the_anchor():
     assert resolve("a year earlier", D(2016, 11, 2)).timex == "2015"
-    assert resolve("the latest period", D(2016, 11, 2)) is None
+    assert resolve("the latest period", D(2016, 11, 2)).timex == "2016-Q3"   # the last quarter ended
+    assert resolve("the same period", D(2016, 11, 2)) is None               # nothing to be the same as
     assert resolve("the quarter", D(2016, 11, 2), tense="past").timex == "2016-Q3"
 
 

@@ -16,6 +16,10 @@ _INTENT = _AHEAD_LEMMAS | {"intend", "hope", "aim", "want", "promise", "vow", "t
                            "agree", "decide", "seek", "pledge"}
 # present-tense reporting verbs tell of something already said or done ("officials say Tuesday")
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "add", "note"}
+# verbs whose past is spelled as the present: a "VBP" tag on them is a guess ("stocks hurt the index")
+_SAME_PAST = {"hit", "hurt", "cut", "put", "set", "let", "cost", "quit", "shut", "spread", "beat", "bid",
+              "burst", "cast", "split", "shed", "upset", "bet", "broadcast", "forecast", "thrust", "rid"}
+_QUOTES = {"``", "`", "''", '"', "\u201c", "\u201d"}
 
 
 def governing_tense(span: Span) -> str | None:
@@ -24,7 +28,9 @@ def governing_tense(span: Span) -> str | None:
     Infinitives and bare participles take the tense of the verb they hang from, except that
     "plans/expects/... to <verb>" and "is to <verb>" look ahead. A possessive ("Friday's vote")
     names something done; "as early as Friday" looks ahead. could/should/must leave the direction
-    open (None); "would" looks ahead (reported future: "said he would travel Thursday")."""
+    open (None); "would" looks ahead (reported future: "said he would travel Thursday"). So does
+    a verb inside a quotation the date is outside of, and a present tag on a verb whose past is
+    spelled the same ("hurt", "cut")."""
     doc = span.doc
     if span.start >= 3 and doc[span.start - 3].lower_ == "as" and doc[span.start - 1].lower_ == "as" \
             and doc[span.start - 2].lower_ in ("soon", "early", "late"):
@@ -37,6 +43,9 @@ def governing_tense(span: Span) -> str | None:
             tok = tok.head
         if tok.pos_ not in ("VERB", "AUX"):
             return None
+        lo, hi = sorted((tok.i, span.start if tok.i < span.start else span.end - 1))
+        if any(t.text in _QUOTES for t in doc[lo:hi]):
+            return None        # the verb speaks inside a quotation the date stands outside of
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
         if words & {"will", "shall", "'ll", "wo", "may", "might", "can", "ca", "would", "'d"}:
@@ -58,6 +67,8 @@ def governing_tense(span: Span) -> str | None:
         tags = {tok.tag_} | {a.tag_ for a in auxes}
         if "VBD" in tags or (tok.tag_ == "VBN" and (not auxes or words & {"has", "have", "had"})):
             return "past"
+        if tok.tag_ == "VBP" and tok.lemma_ in _SAME_PAST and not auxes:
+            return None
         if tags & {"VBZ", "VBP"}:
             return "past" if tok.lemma_ in _REPORTING else "present"
         return None

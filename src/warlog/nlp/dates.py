@@ -16,6 +16,7 @@ Writes doc.spans["dates"], each span with span._.when (a When).
 from __future__ import annotations
 
 import calendar
+import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -57,7 +58,9 @@ PATTERNS = {
                [{"LOWER": "the"}, {"LOWER": "weekend"}]],
     "quarter": [[_DET, {"LOWER": {"IN": ["this", "last", "next"]}, "OP": "?"}, {"LOWER": "year", "OP": "?"},
                  {"LOWER": "'s", "OP": "?"}, {"LOWER": {"IN": _PERIOD_WORDS}, "OP": "*"}, {"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"},
-                 {"LOWER": {"IN": _PERIOD_WORDS}, "OP": "*"}, {"LOWER": {"IN": ["quarter", "period"]}}]],
+                 {"LOWER": {"IN": _PERIOD_WORDS}, "OP": "*"}, {"LOWER": {"IN": ["quarter", "period"]}}],
+                [{"LOWER": "the"}, {"LOWER": {"IN": ["same", "comparable", "corresponding"]}},
+                 {"LOWER": {"IN": ["quarter", "period"]}}, {"LOWER": "last"}, {"LOWER": "year"}]],
     "ago": [[{"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, _NUM, {"LOWER": {"IN": _UNITS}},
              {"LOWER": {"IN": ["ago", "earlier", "later"]}}],
             [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": _UNITS}},
@@ -73,6 +76,13 @@ PATTERNS = {
             [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}, "POS": "NOUN", "DEP": "pobj"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "short"]}}, {"LOWER": {"IN": ["future", "term"]}}],
             [{"LOWER": "past"}, {"LOWER": "years"}]],
+    "clock": [[{"TEXT": {"REGEX": r"^\d{1,2}(:\d\d)?$"}}, {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
+               {"TEXT": {"REGEX": r"^[A-Z]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": _WEEKDAYS}}]],
+    "set": [[{"LOWER": {"IN": ["daily", "weekly", "monthly", "annually", "yearly", "nightly"]}}]],
+    "year_end": [[{"LOWER": "year"}, {"ORTH": {"IN": ["-", "'s"]}, "OP": "?"}, {"LOWER": "end"}]],
+    "the_year": [[{"LOWER": "the"}, {"LOWER": "year"}]],
+    "quarters": [[{"LOWER": {"IN": ["first", "last", "final"]}}, {"LOWER": {"IN": ["two", "three"]}},
+                  {"LOWER": "quarters"}, {"LOWER": "of"}, _YEAR]],
     "holiday": [[{"LOWER": {"IN": ["last", "next", "this"]}, "OP": "?"},
                  {"LOWER": {"IN": ["thanksgiving", "easter", "christmas", "election"]}},
                  {"LOWER": {"IN": ["day", "week", "eve", "sunday"]}, "OP": "?"}]],
@@ -101,6 +111,12 @@ def _keep_match(span: Span) -> bool:
             and last.head.lower_ not in _TIME_NOUNS
     if last.lower_ == "period":
         return any(t.lower_ not in ("the", "its", "their", "a", "period") for t in span)
+    after = doc[span.end] if span.end < len(doc) else None
+    if [t.lower_ for t in span] == ["the", "year"]:    # "for the year", "the year ended Sept. 30"
+        return (span.start > 0 and doc[span.start - 1].lower_ in ("for", "of", "through", "during")) or \
+            (after is not None and after.lower_ in ("ended", "ending"))
+    if last.lower_ == "end" and after is not None and after.pos_ == "NOUN":
+        return False        # "year-end results": a modifier
     if len(span) == 1 and span[0].like_num:   # a bare year: only after a word that takes a date
         return span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_YEAR
     return True
@@ -132,9 +148,27 @@ def _parts(span: Span) -> list[Span]:
         [span.doc[span.start:span.end - i] for i in range(1, min(len(span), 3))]
 
 
-def _context_text(span: Span) -> str:
-    """The expression's text, with the clause it counts from: "one month after <event>"."""
+def _end_date(doc: Doc, i: int) -> int:
+    """The end of a written date starting at token i ("Sept. 30", "Aug. 26, 1989"), or i."""
+    j = i
+    while j < len(doc) and j - i < 5 and (doc[j].like_num or doc[j].text in _MONTH_TEXT or
+                                          (doc[j].text == "," and j + 1 < len(doc) and _is_year(doc[j + 1]))):
+        j += 1
+    return j if any(doc[k].text in _MONTH_TEXT for k in range(i, j)) else i
+
+
+def _is_year(tok) -> bool:
+    return tok.is_digit and len(tok) == 4
+
+
+def _context_text(span: Span, tense: str | None = None) -> str:
+    """The expression's text, with the clause it counts from: "one month after <event>", the
+    day a period ended ("the quarter ended Sept. 30"), "in" before a count in a clause that
+    looks ahead ("will be redeemed in five years")."""
     doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("ended", "ending") and \
+            span[-1].lower_ in ("quarter", "year", "half") and (end := _end_date(doc, span.end + 1)) > span.end + 1:
+        return doc[span.start:end].text
     counted = span[-1].lower_.rstrip("s") in ("day", "week", "month", "year") and \
         (span[0].like_num or span[0].lower_ in ("a", "an", "the", "one", "few", "several"))
     if counted and span.end + 1 < len(doc) and doc[span.end].lower_ in ("after", "before") \
@@ -145,6 +179,9 @@ def _context_text(span: Span) -> str:
         return doc[span.start:end].text
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "since " + span.text
+    if counted and span[0].lower_ != "the" and tense == "future" and span.start > 0 and \
+            doc[span.start - 1].lower_ == "in":
+        return "in " + span.text
     if span.start > 1 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in ("earlier", "later"):
         return f"{doc[span.start - 2].lower_} in {span.text}"      # "later in the day"
     return span.text
@@ -183,11 +220,15 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[tuple[Span, list[Span]]]:
 
 
 def _tense(span: Span) -> str | None:
-    """The governing tense; a past tense is left open (None) after "by" and "through": a limit
-    set in the past may still lie ahead ("extended the loans through January")."""
+    """The governing tense; a past tense is left "open" after "by" and "through": a limit
+    set in the past may still lie ahead ("extended the loans through January"), and so is an
+    effective date ("a new pact effective June 1")."""
     tense = governing_tense(span)
-    if tense == "past" and span.start > 0 and span.doc[span.start - 1].lower_ in ("through", "by"):
-        return None
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if tense == "past" and before in ("through", "by"):
+        return "open"
+    if before == "effective" and tense != "future":   # "effective Feb. 1": either side of the report
+        return "open"
     return tense
 
 
@@ -199,10 +240,11 @@ def _find(doc: Doc, matcher: Matcher) -> Doc:
     for span, fallbacks in _candidates(doc, matcher):
         taken: set[int] = set()
         for cand in [span] + fallbacks:
-            if taken & set(range(cand.start, cand.end)):
-                continue
-            when = resolve(_context_text(cand), anchor, narrative=narrative,
-                           tense=_tense(cand), reference=reference)
+            if taken & set(range(cand.start, cand.end)) or any(t.lower_ in ("ended", "ending") for t in cand):
+                continue        # "the quarter ended Sept. 30" is two expressions, resolved together
+            tense = _tense(cand)
+            when = resolve(_context_text(cand, tense), anchor, narrative=narrative,
+                           tense=tense, reference=reference)
             if when is None:
                 continue
             out = Span(doc, cand.start, cand.end, label="DATE")
@@ -210,7 +252,10 @@ def _find(doc: Doc, matcher: Matcher) -> Doc:
             chosen.append(out)
             taken |= set(range(cand.start, cand.end))
             closes_period = cand.start > 0 and doc[cand.start - 1].lower_ in ("ended", "ending")
-            if when.kind == "date" and when.value is not None and when.note != ANAPHORIC and not closes_period:
+            ahead = anchor is not None and when.earliest is not None and when.earliest > anchor and \
+                re.search(r"-[QH]\d$", when.timex) is not None   # an outlook, not the period reported
+            if when.kind == "date" and when.value is not None and when.note != ANAPHORIC and not closes_period \
+                    and not ahead:
                 reference = when
                 if when.precision == DAY:
                     narrative = when.value
@@ -223,6 +268,7 @@ def _find(doc: Doc, matcher: Matcher) -> Doc:
 
 
 def timexes(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start_char, end_char, TIMEX3 value) of the DATE-type expressions (dates and refs)."""
+    """(start_char, end_char, TIMEX3 value) of the dates, refs and sets ("daily": P1D, which
+    TimeML sometimes types DATE); durations are left out."""
     return [(s.start_char, s.end_char, s._.when.timex) for s in doc.spans.get("dates", [])
-            if s._.when is not None and s._.when.kind in ("date", "ref")]
+            if s._.when is not None and s._.when.kind in ("date", "ref", "set")]

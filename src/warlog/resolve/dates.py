@@ -58,6 +58,8 @@ def resolve(text: str, anchor: date | None, *, narrative: date | None = None,
     t = normalise(text)
     since = bool(re.match(r"(ever )?since ", t))
     t = re.sub(r"^(ever )?since ", "", t)
+    if since:
+        tense = "past"          # "since May", "since Tuesday", "since year-end": one already gone
     found = absolute(t, anchor, tense) or relative(t, anchor, narrative, tense, reference, resolve)
     if found is None:
         found = other(t, anchor, tense)
@@ -89,18 +91,23 @@ def _month_day(m: int, d: int, year: int | None, anchor: date | None,
 def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: int = 120) -> date:
     """The candidate nearest the anchor, leaning to the past.
 
-    A later candidate wins when the clause looks ahead (future/present tense) and it is within
-    `ahead_days`; with no tense known when it is nearer than the earlier one; in a past-tense
-    clause only when it is four times nearer ("extended the deadline to Nov. 16")."""
+    A later candidate wins when the clause looks ahead (future tense) unless the earlier one is
+    at most two weeks back ("ordered to repatriate him by Jan. 14"); in a present-tense clause
+    when it is within `ahead_days`; with no tense known ("open": a limit or an effective date)
+    when it is twice as near as the earlier one; in a past-tense clause only when it is four
+    times nearer ("extended the deadline to Nov. 16")."""
     past = [c for c in cands if c <= anchor]
     future = [c for c in cands if c > anchor]
     if not past or not future:
         return max(past) if past else min(future)
+    if tense == "future":       # "will be named commander for a mission in December"; a date
+        back = (anchor - max(past)).days      # a few days gone is a deadline just passed
+        return max(past) if back <= 14 else min(future)
     back, ahead = (anchor - max(past)).days, (min(future) - anchor).days
-    if tense in ("future", "present"):
+    if tense == "present":
         later = ahead <= ahead_days or ahead < back
     else:
-        later = ahead * 2 < back if tense is None else ahead * 4 < back
+        later = ahead * 2 < back if tense in (None, "open") else ahead * 4 < back
     return min(future) if later else max(past)
 
 
@@ -108,7 +115,7 @@ def _month(m: int, anchor: date | None, tense: str | None, part: str = "") -> Wh
     if anchor is None:
         return When(None, None, None, MONTH, f"XXXX-{m:02d}", "date", True, "no year, no anchor")
     cands = [date(y, m, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    first = pick_year(cands, anchor.replace(day=1), tense or "past", ahead_days=183)
+    first = pick_year(cands, anchor.replace(day=1), tense or "past", ahead_days=183)   # "open": nearest
     return month_when(first.year, m, True, part)
 
 
@@ -153,8 +160,8 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
             return unresolved(MONTH)
         mo, step = MONTHS[m[2]], {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m[1], 0)
         y = anchor.year + (step if step else 0)
-        if step == -1 and mo < anchor.month:
-            y += 1
+        if step == -1 and mo < anchor.month - 1:
+            y += 1      # "last March" said in May; said in March or April it is a year back
         if step == 1 and mo > anchor.month:
             y -= 1
         return month_when(y, mo, True)
@@ -168,7 +175,8 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
         return replace(decade_when(anchor.year // 10 * 10 + 10 * _YEAR_STEP[m[1]]), relative=True)
     if m := re.fullmatch(r"(?:(spring|summer|fall|autumn|winter)(?: of)? )" + Y, s):
         return season_when(m[1], int(m[2]))
-    if re.search(r"\d", s) and re.search(r"[^\W\d_]{3,}", s) and not re.search(UNIT + r"|\bto\b|\band\b", s):
+    if re.search(r"\d", s) and re.search(r"[^\W\d_]{3,}", s) and not re.search(UNIT + r"|\bto\b|\band\b", s) \
+            and not re.search(r"\d ?[ap]\.?m\b|\d:\d\d|o'clock", s):       # a clock time is not a date
         return _dateparser(s, anchor)
     return None
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from warlog.resolve.date_words import (
     MONTH,
     ORDINALS,
     When,
     half_when,
+    mid,
+    shift,
     quarter_when,
     shift_when,
     unresolved,
@@ -34,9 +36,9 @@ _ADJ = r"(?:fiscal|calendar|flat|strong|weak|disappointing|difficult|seasonally 
 _PERIOD = re.compile(
     r"(?:(?:the|its|their|his|her|a|an) )?(?:(this year's|last year's|next year's|\d{4}'s|(\d{4})) )?"
     r"(?:" + _ADJ + r"[- ])*"
-    r"(?:(year-ago|year-earlier|prior-year|year-before|latest|most recent|last|past|previous|this|current|next|"
+    r"(?:((?:year-ago|year-earlier|prior-year|year-before|latest|most recent|last|past|previous|this|current|next|"
     r"coming|same|comparable|corresponding|recent|just-ended|just-completed|reporting|latter|final|that)"
-    r"(?: year-ago| year-earlier)?[- ])?"
+    r"(?: year-ago| year-earlier)?)[- ])?"
     r"(?:" + _ADJ + r"[- ])*"
     r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
     r"(?:" + _ADJ + r"[- ])*"
@@ -66,6 +68,31 @@ def _year(s: str | None, anchor: date) -> int:
     if s[:4].isdigit():
         return int(s[:4])
     return anchor.year + _YEAR_WORDS.get(s.removesuffix("'s"), 0)
+
+
+def ended_period(head: str, end: date) -> When | None:
+    """A reporting period named with its last day: "the quarter ended Sept. 30" (the calendar
+    quarter holding most of the three months to that day: 1989-Q3; one ended July 31 is Q2),
+    "its fourth quarter ended Sept. 30" (a fiscal quarter keeps its ordinal), "the year ended
+    March 31" (the fiscal year, named by the year it ends in). The window is the period itself."""
+    head = head.replace("fiscal-", "fiscal ")
+    m = re.fullmatch(r"(?:(?:the|its|their|a|an) )?(?:(?:fiscal|calendar|latest|most recent|same|"
+                     r"comparable|year-ago|year-earlier) )*(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
+                     r"(?:fiscal[- ])?(quarter|year|half)", head)
+    if m is None:
+        return None
+    months = {"quarter": 3, "half": 6, "year": 12}[m[2]]
+    start = shift(end + timedelta(days=1), -months, "M")
+    if m[2] == "year":
+        return When(mid(start, end), start, end, MONTH, str(end.year), "date", True)
+    middle = end - timedelta(days=months * 15)
+    if m[2] == "half":
+        n = ORDINALS[m[1]] if m[1] in ("first", "1st", "second", "2nd") else (1 if middle.month <= 6 else 2)
+        found = half_when(middle.year, n, True)
+    else:
+        found = quarter_when(end.year if m[1] else middle.year,
+                             ORDINALS[m[1]] if m[1] else (middle.month - 1) // 3 + 1, True)
+    return replace(found, value=mid(start, end), earliest=start, latest=end)
 
 
 def quarter(s: str, anchor: date | None, tense: str | None, reference: When | None) -> When | None:
@@ -104,19 +131,20 @@ def quarter(s: str, anchor: date | None, tense: str | None, reference: When | No
             y = anchor.year - (1 if q > cur and tense not in ("future", "present") else 0)
         return quarter_when(y - (1 if back else 0), q, not (explicit_year or of_year))
     going_back = word in _BACK or back is not None or year_word == "last year's"
-    if ref is not None and (word in _SAME or going_back or year_word):
+    reported = word in ("this", "current") and tense == "past"     # "this quarter's loss"
+    if ref is not None and (word in _SAME or going_back or year_word or reported):
         y, kind, n = ref
         if year_word or of_year:
             y = _year(of_year or year_word, anchor)
         elif going_back:
             y -= 1
         return replace((quarter_when if kind == "Q" else half_when)(y, n, True), note=ANAPHORIC)
-    if noun != "quarter":
+    if noun != "quarter" and not (noun == "period" and word in ("latest", "most recent", "just-ended")):
         return None        # "the period", "the same period": nothing to refer back to
     if explicit_year:
         return year_when(int(explicit_year))    # "the 1988 quarter": which quarter is not said
     cur = (anchor.month - 1) // 3 + 1
-    step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word)
+    step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word)   # "latest": the last one ended
     if step is None:
         step = 0 if word == "" and tense in ("future", "present") else -1
     k = anchor.year * 4 + cur - 1 + step - (4 if going_back else 0)

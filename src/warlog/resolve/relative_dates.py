@@ -34,7 +34,7 @@ from warlog.resolve.date_words import (
     week_when,
     year_when,
 )
-from warlog.resolve.periods import quarter, year_shifted
+from warlog.resolve.periods import ended_period, quarter, year_shifted
 
 Resolver = Callable[..., "When | None"]
 
@@ -168,6 +168,11 @@ def anaphoric_period(s: str, reference: When | None, anchor: date | None) -> Whe
 def period(s: str, anchor: date | None, narrative: date | None, tense: str | None,
            reference: When | None, resolve: Resolver) -> When | None:
     """last/this/next week, earlier this month, the weekend, quarters, seasons, "the week of X"."""
+    if m := re.fullmatch(r"(.+?) (?:ended|ending) (.+)", s):      # "the quarter ended Sept. 30"
+        end = resolve(m[2], anchor, narrative=narrative, tense="past")
+        if end is not None and end.precision == 1 and end.value is not None and \
+                (found := ended_period(m[1], end.value)) is not None:
+            return found
     if m := re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", s):
         inner = resolve(m[1], anchor, narrative=narrative, tense=tense)
         return None if inner is None or inner.value is None else week_when(inner.value, inner.relative)
@@ -182,6 +187,10 @@ def period(s: str, anchor: date | None, narrative: date | None, tense: str | Non
     if anchor is not None and re.fullmatch(r"(?:over |in |during )?the (?:past|last) year", s):
         start = shift(anchor, -1, "Y")   # the twelve months before publication, named by the year before
         return When(mid(start, anchor), start, anchor, MONTH, str(anchor.year - 1), "date", True)
+    if anchor is not None and (m := re.fullmatch(r"(around |about |by |at |until |before )?(?:the )?"
+                                                 r"(?:year-end|year end|year's end)", s)):
+        y = anchor.year - (1 if tense == "past" and not m[1] else 0)   # "since year-end": the last one
+        return month_when(y, 12, True) if m[1] in ("around ", "about ") else day_when(date(y, 12, 31), True)
     s = re.sub(r"^(?:around |by |at |until )?(?:the )?(?:year-end|year end|year's end|end of the year)$",
                "end of this year", s)
     if s in ("the year", "year"):

@@ -182,3 +182,30 @@ def test_report_file_opens_offline_and_keeps_markup_as_text(page, tmp_path):
     assert page.evaluate("() => window.pwned") is None
     shot(page, "4-report-file")
     assert page.errors == [] and page.external == []
+
+
+def test_control_layer_follows_the_date_slider(page, seed_url):
+    ready(page, seed_url)
+    page.locator("#control-on").check()
+    page.wait_for_selector("path.control-marker", timeout=10_000)
+
+    def slide_to(day: str) -> None:  # move the slider as a user would, to the last change by `day`
+        index = page.evaluate(f"() => window.warlog.control.days.filter(d => d <= '{day}').length - 1")
+        page.locator("#control-day").fill(str(index))
+        assert page.inner_text("#control-date") <= day
+
+    slide_to("2016-06-19")
+    contested_then = page.locator("path.control-contested").count()
+    slide_to("2016-06-22")
+    assert page.inner_text("#control-date") == "2016-06-22"
+    assert page.locator("path.control-encircled").count() >= 2  # Manbij and Sirte
+    assert contested_then >= 1
+    page.evaluate("() => window.warlog.map.setView([35.84, 38.55], 10, {animate: false})")  # Thawra
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#panel ol.control-states")
+    assert page.get_attribute("#panel", "data-control") == "Thawra"
+    panel = page.inner_text("#panel")
+    assert "lost again" in panel and "ISIS-held oilfield in Thawra" in panel
+    shot(page, "5-control-layer")
+    assert page.errors == [] and page.external == []

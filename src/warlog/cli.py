@@ -29,6 +29,15 @@ def _mount_gazetteer() -> None:
 _mount_gazetteer()
 
 
+def _mount_control() -> None:
+    from warlog.control.cli import control
+
+    app.command("control")(control)
+
+
+_mount_control()
+
+
 def console() -> Console:
     """Made per call, so the width follows the terminal (and COLUMNS) of each run; piped
     output is not cut to 80 columns."""

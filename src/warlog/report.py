@@ -29,8 +29,13 @@ def report_data(store: Store, **filters) -> dict:
         detail = event_detail(store, event, found).model_dump(mode="json")
         detail["report_ids"] = [a["id"] for a in detail.pop("reports")]
         details[event.id] = detail
+    from warlog.control import timelines
+    from warlog.control.records import timeline_dict
+
+    country = filters.get("country")
     return {"events": [event_summary(e).model_dump(mode="json") for e in events],
-            "details": details, "articles": articles}
+            "details": details, "articles": articles,
+            "control": [timeline_dict(t) for t in timelines(store, country)]}
 
 
 def render_report(data: dict, title: str = "warlog report") -> str:

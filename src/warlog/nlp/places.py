@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from warlog.nlp import register_extensions
 from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.gazetteer_names import WORDS, loose_key, name_key
+from warlog.nlp.triggers import trigger_kind
 from warlog.resolve.places import Mention, resolve
 
 MAX_TOKENS = 5
@@ -37,7 +38,9 @@ _LEADING = {"the", "The"}
 _COMPASS = frozenset(WORDS["compass_words"])
 _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 _COMMON_WORDS = frozenset(WORDS["common_words"]) | _COMPASS
-_NAME_ELEMENTS = frozenset(WORDS["name_elements"])  # "Suq Al-Hout" is not "Al-Hout" elsewhere
+_NAME_ELEMENTS = frozenset(WORDS["name_elements"])
+_PLACE_PREPS = {"in", "at", "near", "outside", "around", "inside"}
+_SETTLEMENT_WORDS = {"town", "city", "village", "district", "province", "region", "oasis", "port", "hamlet"}  # "Suq Al-Hout" is not "Al-Hout" elsewhere
 
 
 def _after_feature(doc: Doc, end: int) -> str | None:
@@ -238,6 +241,40 @@ def _local_places(doc: Doc, taken: set[int], gaz, surnames: set[str],
     return found
 
 
+def _in_place_slot(tok) -> bool:
+    """Where only a place can stand: "in X", "the town of X", "the town X", "seized X"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_WORDS:
+        return True
+    if tok.dep_ in ("appos", "compound") and head.lemma_.lower() in _SETTLEMENT_WORDS and head.i < tok.i:
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and trigger_kind(head) in ("territory", "siege")
+
+
+def _slot_places(doc: Doc, taken: set[int], gaz, surnames: set[str], countries: list[str]) -> list[tuple[Span, Mention]]:
+    """Towns the model took for something else ("seized Lyman", "an oilfield in Thawra") where
+    only a place can stand, known to the gazetteer in a country the article is about."""
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.is_upper \
+                or tok.ent_type_ in _BLOCKING or tok.lower_ in _COMMON_WORDS or not _in_place_slot(tok):
+            continue
+        words = [t for t in doc[tok.left_edge.i:tok.i + 1] if t.pos_ == "PROPN" and t.i not in taken]
+        if not words or words[-1].i != tok.i or any(words[k + 1].i != words[k].i + 1 for k in range(len(words) - 1)):
+            continue
+        span = doc[words[0].i:tok.i + 1]
+        if len(span) > 3 or _is_surname(span, surnames, ()) or gaz.demonym_country(span.text):
+            continue
+        local = [p for p in gaz.lookup(span.text) if p.kind in ("city", "admin2") and p.country_code in countries]
+        if local:
+            m = Mention(span.start_char, span.end_char, span.text, local, weight=1.0)
+            m.choice = max(local, key=lambda p: p.population)
+            found.append((span, m))
+    return found
+
+
 def _names_a_region(candidates) -> bool:
     """True when a word is mainly a place name: a country, a division or a city of 100,000."""
     return any(p.kind in ("country", "admin1", "continent") or p.population >= MIN_POPULATION_IN_PERSON
@@ -292,6 +329,8 @@ def warlog_places(doc: Doc) -> Doc:
                                 _container(doc, spans, k), 2.0 if span.start_char < LEAD_CHARS else 1.0))
     doc._.country_context = resolve(mentions, demonyms)
     local = _local_places(doc, {t.i for s in spans for t in s} | in_demonym, gaz, surnames, mentions)
+    taken = {t.i for s in spans for t in s} | in_demonym | {t.i for s, _ in local for t in s}
+    local += _slot_places(doc, taken, gaz, surnames, (doc._.country_context or [])[:2])
     if local:
         spans, mentions = map(list, zip(*sorted([*zip(spans, mentions), *local], key=lambda pair: pair[0].start)))
     named_after = {}

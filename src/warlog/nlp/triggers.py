@@ -207,8 +207,8 @@ def target_class(token: Token | None) -> str | None:
     if token is None:
         return None
     lemma = token.lemma_.lower()
-    if token.ent_type_ == "PERSON":
-        return "person"
+    if token.ent_type_ == "PERSON" and not any(s.start <= token.i < s.end for s in token.doc.spans.get("places", [])):
+        return "person"  # (not a town the model took for a person: "seized Lyman")
     for cls in ("materiel", "military", "civilian", "person"):
         if lemma in lexicon().targets[cls] or token.lower_ in lexicon().targets[cls]:
             return cls
@@ -228,4 +228,14 @@ def target_of(token: Token) -> Token | None:
                 return obj
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         return token.head  # "a checkpoint attacked by gunmen"
+    return None
+
+
+def trigger_kind(token: Token) -> str | None:
+    """The lexicon kind a word is a trigger of (territory, siege, transfer, fight...), if any."""
+    entries = lexicon().entries
+    for key in _keys(token):
+        entry = entries.get(key)
+        if entry and _pos_ok(token, entry["pos"]):
+            return entry["kind"]
     return None

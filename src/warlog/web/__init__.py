@@ -19,7 +19,7 @@ BASEMAP = "vendor/world-atlas/countries-50m.json"
 STYLES = ["vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css",
           "vendor/markercluster/MarkerCluster.Default.css", "app.css"]
 SCRIPTS = ["vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
-           "vendor/topojson-client/topojson-client.min.js", "timeline.js", "evidence.js", "app.js"]
+           "vendor/topojson-client/topojson-client.min.js", "timeline.js", "evidence.js", "control.js", "app.js"]
 
 
 def json_for_html(data: Any) -> str:

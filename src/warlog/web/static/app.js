@@ -28,6 +28,7 @@
       },
       event: (id) => get(`api/events/${encodeURIComponent(id)}`),
       basemap: () => get(CONFIG.basemap),
+      control: () => get('api/control/timelines'),
     };
   }
 
@@ -48,6 +49,7 @@
         return { ...detail, reports: detail.report_ids.map((a) => data.articles[a]) };
       },
       basemap: async () => data.basemap,
+      control: async () => data.control || [],
     };
   }
 
@@ -187,5 +189,7 @@
     fillOptions(form.elements.country, [...new Set(all.map((ev) => ev.country).filter(Boolean))].sort());
   }).catch(() => {});
   load();
-  window.warlog = { state, map, clusters, openEvent, load };
+  const control = new WarlogControl(map, document.getElementById('panel'), document.getElementById('control-bar'),
+    () => source.control());
+  window.warlog = { state, map, clusters, openEvent, load, control };
 })();

@@ -89,7 +89,22 @@ def test_list_leaves_historical_out_by_default_and_pages(client):
     assert page["total"] == 3 and [e["event_date"] for e in page["items"]] == ["2023-03-06", "2023-03-06", "2023-03-09"]
     second = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
     assert second["total"] == 3 and len(second["items"]) == 1 and second["items"][0] == page["items"][1]
+    assert page["next"] is None and second["next"].endswith("/api/events?limit=1&offset=2")
+    assert client.get(second["next"]).json()["items"] == page["items"][2:]
     assert client.get("/api/events", params={"offset": 5}).json()["items"] == []
+
+
+def test_store_filters_counts_and_pages_in_the_database(store_path):
+    with Store(store_path) as store:
+        every = store.events(historical=None)
+        assert store.count_events(historical=None) == len(every) == 4
+        assert store.events(historical=None, limit=2, offset=1) == every[1:3]
+        assert [e.location for e in store.events(admin1="GAO")] == ["Gao"]
+        assert [e.location for e in store.events(bbox=(0, 17, 5, 20))] == ["Kidal"]
+        assert store.count_events(bbox=(170, -40, -60, -30), historical=None) == 2  # across the antimeridian
+        assert store.count_events(country="ML", actor="%") == 0 and store.count_events(text="_") == 0
+        assert store.event(every[0].id) == every[0] and store.event("0123456789abcdef") is None
+        assert store.events(evidence=False)[0].evidence == [] and every[0].evidence
 
 
 @pytest.mark.parametrize("params, expected", [

@@ -1,6 +1,7 @@
 """The FastAPI application: the JSON API under /api, the page at /, the codebook at /codebook."""
 from __future__ import annotations
 
+import json
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -12,8 +13,15 @@ from fastapi.staticfiles import StaticFiles
 
 from warlog import web
 from warlog.api.limits import MAX_BODY_BYTES, BodyLimit
-from warlog.api.routers import actors, articles, events, ingest, meta, summary
+from warlog.api.models import Problem
+from warlog.api.routers import actors, articles, control, events, ingest, meta, summary
 from warlog.store import Store
+
+MAX_ECHO = 200  # characters of an invalid input repeated in a 422
+# What any route may answer before or after its own work (limits.py, _crashed).
+EVERY_ROUTE = {400: {"model": Problem, "description": "A NUL byte in the path or query, or a bad Content-Length"},
+               414: {"model": Problem, "description": "The path and query string are over 8 KiB"},
+               500: {"model": Problem, "description": "An unexpected error; the detail names its kind"}}
 
 
 def _message(errors: list[dict]) -> str:
@@ -24,13 +32,26 @@ def _message(errors: list[dict]) -> str:
         where = f"{loc[0]} parameter '{'.'.join(loc[1:])}'" if len(loc) > 1 else "request"
         if loc and loc[0] == "body":
             where = f"body field '{'.'.join(loc[1:])}'" if len(loc) > 1 else "body"
+        if error.get("type") == "json_invalid":  # loc holds the character offset, not a field
+            reason = (error.get("ctx") or {}).get("error", "")
+            lines.append(f"body is not valid JSON ({reason}) at character {loc[-1] if len(loc) > 1 else 0}")
+            continue
         lines.append(f"{where}: {error.get('msg', 'invalid')}")
     return "; ".join(lines)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+    for error in errors:  # a 1 MB input is not echoed back whole
+        shown = json.dumps(error.get("input"))
+        if len(shown) > MAX_ECHO:
+            error["input"] = shown[:MAX_ECHO] + "..."
     return JSONResponse(status_code=422, content={"message": _message(errors), "detail": errors})
+
+
+async def _crashed(request: Request, exc: Exception) -> JSONResponse:
+    """Any unexpected error: a JSON 500 naming the error's kind, never a traceback."""
+    return JSONResponse(status_code=500, content={"detail": f"internal error: {type(exc).__name__}"})
 
 
 def create_app(db: str, allow_ingest: bool = False, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
@@ -43,14 +64,16 @@ def create_app(db: str, allow_ingest: bool = False, max_body_bytes: int = MAX_BO
         store.close()
 
     app = FastAPI(title="warlog", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  responses=EVERY_ROUTE,
                   description="Conflict events extracted from news, each field with the words it rests on. "
                               "Read-only unless the server was started with --allow-ingest.")
     app.state.store = store
     app.state.allow_ingest = allow_ingest
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(Exception, _crashed)
     if allow_ingest:
         app.include_router(ingest.router)
-    for module in (events, articles, actors, summary, meta):
+    for module in (events, articles, actors, summary, control, meta):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 

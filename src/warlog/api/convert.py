@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from warlog.api.models import ArticleOut, ArticleSummary, ArticleText, ClaimOut, EventSummary, EvidenceOut
+from warlog.api.models import (
+    ArticleOut,
+    ArticleSummary,
+    ArticleText,
+    ClaimOut,
+    EventSummary,
+    EvidenceOut,
+)
 from warlog.model import Article, Claim, Event, Evidence
 
 

@@ -1,19 +1,11 @@
 """One event in full: its export row, evidence, claims and the articles reporting it."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from warlog import export
 from warlog.api.convert import article_text, claim_out, event_summary, evidence_out
 from warlog.api.models import EventDetail
 from warlog.model import Article, Event
-from warlog.store import Store, schema
-
-
-def find_event(store: Store, event_id: str) -> Event | None:
-    # Store has no lookup by id: its own reader, on a query for this one row.
-    found = store._events(select(schema.events).where(schema.events.c.id == event_id))
-    return found[0] if found else None
+from warlog.store import Store
 
 
 def articles_of(store: Store, event: Event) -> list[Article]:

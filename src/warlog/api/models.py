@@ -51,12 +51,31 @@ class EventSummary(BaseModel):
     notes: str
 
 
-class EventPage(BaseModel):
-    """A page of events: `total` counts every match, `items` holds `limit` of them from `offset`."""
+class Problem(BaseModel):
+    """An error: what went wrong, in one line."""
+
+    detail: str
+
+
+class ValidationProblem(BaseModel):
+    """An invalid request: `message` in one line, `detail` FastAPI's list of errors (loc, msg, type)."""
+
+    message: str
+    detail: list[dict[str, Any]]
+
+
+class Page(BaseModel):
+    """A page: `total` counts every match, `items` holds up to `limit` of them from `offset`."""
 
     total: int
     limit: int
     offset: int
+    next: str | None = Field(default=None, description="URL of the next page; null on the last page")
+
+
+class EventPage(Page):
+    """A page of events."""
+
     items: list[EventSummary]
 
 
@@ -103,10 +122,9 @@ class ArticleOut(ArticleText):
     event_ids: list[str] = Field(default_factory=list, description="Events extracted from this article")
 
 
-class ArticlePage(BaseModel):
-    total: int
-    limit: int
-    offset: int
+class ArticlePage(Page):
+    """A page of articles, without their text."""
+
     items: list[ArticleSummary]
 
 
@@ -161,16 +179,19 @@ class Counts(BaseModel):
     allow_ingest: bool
 
 
+MAX_TEXT_CHARS = 500_000  # an article's text: far above any news story, far below what spaCy refuses
+
+
 class IngestIn(BaseModel):
     """An article to extract and store: `text` or `html` is required."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    title: str | None = None
-    source: str | None = None
+    text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS, description="The article's plain text")
+    html: str | None = Field(default=None, max_length=4 * MAX_TEXT_CHARS, description="The article's web page")
+    url: str | None = Field(default=None, max_length=4096)
+    title: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=1000)
     published: dt.date | None = Field(default=None, description="Publication date, anchors relative dates")
 
 

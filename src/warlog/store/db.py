@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from warlog.model import Article, Claim, Event, Evidence, Extraction, Outcome
 from warlog.reconcile import combine_reports, compatible, match_cost, merge_report, report_figures
 from warlog.store import rows, schema
-from warlog.store.engine import make_engine
+from warlog.store.engine import lock_writes, make_engine
 from warlog.store.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,41 @@ def _ci_equals(column, value: str):
 def _ci_contains(column, value: str):
     """Case-insensitive substring match; % and _ in `value` match themselves."""
     return func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def _in_bbox(ev, bbox: Sequence[float]):
+    """Located inside (west, south, east, north); a box with west > east crosses the antimeridian."""
+    west, south, east, north = (float(v) for v in bbox)
+    lon = ev.c.longitude
+    across = lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)
+    return and_(ev.c.latitude.between(south, north), across)
+
+
+def _event_conditions(*, country=None, admin1=None, event_type=None, sub_event_type=None, actor=None,
+                      date_from=None, date_to=None, historical: bool | None = False, text=None,
+                      article_id=None, bbox: Sequence[float] | None = None) -> list:
+    """The WHERE conditions of Store.events and Store.count_events."""
+    ev = schema.events
+    exact = [(ev.c.admin1, admin1), (ev.c.event_type, event_type), (ev.c.sub_event_type, sub_event_type)]
+    conditions = [_ci_equals(column, value) for column, value in exact if value]
+    if country:
+        conditions.append(or_(_ci_equals(ev.c.country, country), _ci_equals(ev.c.country_code, country)))
+    if actor:
+        conditions.append(or_(*(_ci_contains(c, actor) for c in
+                                (ev.c.actor1, ev.c.actor2, ev.c.assoc_actor_1, ev.c.assoc_actor_2))))
+    if date_from:
+        conditions.append(ev.c.event_date >= _as_date(date_from))
+    if date_to:
+        conditions.append(ev.c.event_date <= _as_date(date_to))
+    if historical is not None:
+        conditions.append(ev.c.is_historical == historical)
+    if text:
+        conditions.append(or_(_ci_contains(ev.c.notes, text), _ci_contains(ev.c.location, text)))
+    if article_id:
+        conditions.append(ev.c.article_id == article_id)
+    if bbox is not None:
+        conditions.append(_in_bbox(ev, bbox))
+    return conditions
 
 
 class Store:
@@ -79,6 +115,7 @@ class Store:
         outcome = Outcome(origin=origin, status="stored", article_id=article.id, n_events=len(extraction.events))
         try:
             with self.engine.begin() as conn:
+                lock_writes(conn)  # concurrent writers take turns (PostgreSQL)
                 if self._has_article(conn, article.id):
                     return Outcome(origin=origin, status="duplicate", article_id=article.id,
                                    reason=f"article {article.id} is already stored")
@@ -176,45 +213,46 @@ class Store:
                sub_event_type: str | None = None, actor: str | None = None,
                date_from: date | str | None = None, date_to: date | str | None = None,
                historical: bool | None = False, text: str | None = None,
-               article_id: str | None = None, limit: int | None = None) -> list[Event]:
+               article_id: str | None = None, limit: int | None = None, admin1: str | None = None,
+               bbox: Sequence[float] | None = None, offset: int = 0, evidence: bool = True) -> list[Event]:
         """Events matching every filter given, by date (undated last), with their evidence.
 
-        country: name or ISO alpha-2 code; event_type, sub_event_type: exact, any case;
+        country: name or ISO alpha-2 code; admin1, event_type, sub_event_type: exact, any case;
         actor: substring of actor1, actor2 or their associates, any case; date_from/date_to:
         inclusive bounds on event_date; historical: False (default) leaves historical events
-        out, True keeps only them, None keeps all; text: substring of notes or location.
+        out, True keeps only them, None keeps all; text: substring of notes or location;
+        bbox: (west, south, east, north) in degrees, west > east crossing the antimeridian.
+        Text filters match literally (% and _ are not wildcards). `limit` and `offset` page
+        through the matches; evidence=False leaves each event's evidence list empty.
         """
         ev = schema.events
-        conditions = []
-        if country:
-            conditions.append(or_(_ci_equals(ev.c.country, country), _ci_equals(ev.c.country_code, country)))
-        if event_type:
-            conditions.append(_ci_equals(ev.c.event_type, event_type))
-        if sub_event_type:
-            conditions.append(_ci_equals(ev.c.sub_event_type, sub_event_type))
-        if actor:
-            conditions.append(or_(*(_ci_contains(c, actor) for c in
-                                    (ev.c.actor1, ev.c.actor2, ev.c.assoc_actor_1, ev.c.assoc_actor_2))))
-        if date_from:
-            conditions.append(ev.c.event_date >= _as_date(date_from))
-        if date_to:
-            conditions.append(ev.c.event_date <= _as_date(date_to))
-        if historical is not None:
-            conditions.append(ev.c.is_historical == historical)
-        if text:
-            conditions.append(or_(_ci_contains(ev.c.notes, text), _ci_contains(ev.c.location, text)))
-        if article_id:
-            conditions.append(ev.c.article_id == article_id)
+        conditions = _event_conditions(country=country, admin1=admin1, event_type=event_type,
+                                       sub_event_type=sub_event_type, actor=actor, date_from=date_from,
+                                       date_to=date_to, historical=historical, text=text,
+                                       article_id=article_id, bbox=bbox)
         query = select(ev).where(*conditions).order_by(
             ev.c.event_date.nulls_last(), ev.c.article_id, ev.c.position)
         if limit is not None:
             query = query.limit(limit)
-        return self._events(query)
+        if offset:
+            query = query.offset(offset)
+        return self._events(query, evidence)
 
-    def _events(self, query: Select) -> list[Event]:
+    def count_events(self, **filters) -> int:
+        """How many events match: the filters of events() (without limit, offset, evidence)."""
+        query = select(func.count()).select_from(schema.events).where(*_event_conditions(**filters))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def event(self, event_id: str) -> Event | None:
+        """One event by id, with its evidence (historical or not), or None."""
+        found = self._events(select(schema.events).where(schema.events.c.id == event_id))
+        return found[0] if found else None
+
+    def _events(self, query: Select, evidence: bool = True) -> list[Event]:
         with self.engine.connect() as conn:
             found = list(conn.execute(query).mappings())
-            spans = self._evidence_by(conn, schema.evidence.c.event_id, [r["id"] for r in found])
+            spans = self._evidence_by(conn, schema.evidence.c.event_id, [r["id"] for r in found]) if evidence else {}
         return [rows.event_from_row(r, spans.get(r["id"], [])) for r in found]
 
     @staticmethod
@@ -250,11 +288,13 @@ class Store:
             spans = self._evidence_by(conn, schema.evidence.c.claim_id, [r["id"] for r in found])
         return [rows.claim_from_row(r, (spans.get(r["id"]) or [None])[0]) for r in found]
 
-    def articles(self, ids: list[str] | None = None) -> list[Article]:
-        """Stored articles (all, or those with the given ids), in the order they were stored."""
+    def articles(self, ids: list[str] | None = None, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles (all, or those with the given ids), in the order they were stored;
+        `limit` and `offset` page through all of them (not through `ids`)."""
         query = select(schema.articles).order_by(schema.articles.c.ingested_at, schema.articles.c.id)
         with self.engine.connect() as conn:
             if ids is None:
+                query = query.limit(limit).offset(offset or None)
                 return [rows.article_from_row(r) for r in conn.execute(query).mappings()]
             found = []
             for start in range(0, len(ids), _CHUNK):

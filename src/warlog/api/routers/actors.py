@@ -6,7 +6,7 @@ from collections import Counter
 from fastapi import APIRouter
 
 from warlog.api.models import ActorCount
-from warlog.api.query import Filters, Limit, StoreDep
+from warlog.api.query import INVALID, Filters, Limit, StoreDep
 from warlog.model import Event
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
@@ -37,6 +37,8 @@ def count_actors(events: list[Event]) -> list[ActorCount]:
             for n in order]
 
 
-@router.get("", response_model=list[ActorCount], summary="Actors of the matching events, most active first")
+@router.get("", response_model=list[ActorCount], summary="Actors of the matching events, most active first",
+            responses=INVALID)
 def list_actors(store: StoreDep, filters: Filters, limit: Limit = 100) -> list[ActorCount]:
-    return count_actors(filters.select(store))[:limit]
+    """Every actor or associate of the events the filters select, with their events' fatalities."""
+    return count_actors(filters.select(store, evidence=False))[:limit]

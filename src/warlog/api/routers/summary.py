@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from warlog.api.models import Series, SeriesPoint, Summary
-from warlog.api.query import Filters, StoreDep
+from warlog.api.query import INVALID, Filters, StoreDep
 from warlog.api.routers.actors import actors_of
 from warlog.model import Event
 
@@ -58,10 +58,12 @@ def summarise(events: list[Event], interval: Interval, by: GroupBy | None) -> li
     return sorted(series, key=lambda s: (-s.events, s.key))
 
 
-@router.get("", response_model=Summary, summary="Events and fatalities per day or week")
+@router.get("", response_model=Summary, summary="Events and fatalities per day or week", responses=INVALID)
 def summary(store: StoreDep, filters: Filters,
             interval: Annotated[Interval, Query(description="day or week (weeks start on Monday)")] = Interval.day,
             by: Annotated[GroupBy | None, Query(description="Group by event_type, country or actor")] = None,
             ) -> Summary:
+    """One series per key (all events, or per event type, country or actor), biggest first;
+    events without a date are left out. An event counts once in each of its actors' series."""
     return Summary(interval=interval.value, by=by.value if by else None,
-                   series=summarise(filters.select(store), interval, by))
+                   series=summarise(filters.select(store, evidence=False), interval, by))

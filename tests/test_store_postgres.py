@@ -10,16 +10,16 @@ import csv
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, select
 
 from warlog.ingest import read_bytes, read_paths
 from warlog.model import Article, Event, Extraction
 from warlog.pipeline import extract_article
-from warlog.store import SCHEMA_VERSION, SchemaTooNewError, Store, migrations, rows, schema
+from warlog.store import SCHEMA_VERSION, Store, migrations, rows, schema
 from warlog.store.engine import database_url, make_engine
 
 from conftest import SEED, need
@@ -80,47 +80,7 @@ def test_migrations_from_empty(pg_url):
         assert again.version == migrations.LATEST
 
 
-def test_version_1_database_is_migrated(pg_url):
-    engine = make_engine(pg_url)
-    assert migrations.migrate(engine, target=1) == 1
-    old = bombing_extraction()
-    with engine.begin() as conn:
-        conn.execute(schema.articles.insert(), rows.article_row(old.article, datetime.now(timezone.utc)))
-        conn.execute(schema.events.insert(), rows.event_row(old.events[0], 0))
-    engine.dispose()
-    with Store(pg_url) as store:
-        assert store.version == migrations.LATEST
-        assert store.reports(old.events[0].id) == [old.article]  # backfilled by version 2
-        assert [e.location for e in store.events()] == ["Mogadishu"]
-
-
-def test_failed_migration_leaves_database_as_it_was(pg_url, monkeypatch):
-    Store(pg_url).close()
-
-    def broken(conn):
-        conn.execute(text("CREATE TABLE half_done (id INTEGER)"))
-        raise RuntimeError("migration bug")
-
-    before = migrations.LATEST
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [broken])
-    monkeypatch.setattr(migrations, "LATEST", before + 1)
-    with pytest.raises(RuntimeError, match="migration bug"):
-        Store(pg_url)
-    engine = make_engine(pg_url)
-    with engine.connect() as conn:
-        assert migrations.current_version(conn) == before
-        assert not inspect(conn).has_table("half_done")
-    engine.dispose()
-
-
-def test_newer_database_is_refused(pg_url):
-    Store(pg_url).close()
-    engine = make_engine(pg_url)
-    with engine.begin() as conn:
-        conn.execute(schema.schema_version.insert().values(version=99, applied_at=datetime.now(timezone.utc)))
-    engine.dispose()
-    with pytest.raises(SchemaTooNewError, match="version 99"):
-        Store(pg_url)
+# (upgrading old databases, failed and too-new migrations: test_store.py, on both backends)
 
 
 # -- the same records as SQLite --------------------------------------------------------------

@@ -249,5 +249,14 @@ def eval_dates(gold: GoldArg, as_json: JsonOpt = False) -> None:
     _score("dates", gold, as_json)
 
 
+def _mount_batch() -> None:
+    from warlog.cluster.cli import batch
+
+    app.command("batch")(batch)
+
+
+_mount_batch()
+
+
 if __name__ == "__main__":
     app()

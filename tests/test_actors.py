@@ -226,3 +226,26 @@ def test_seed_other_actors(seed):
     assert (coalition.name, coalition.inter) == ("Global Coalition Against Daesh", 8)
     assert actor_of(seed, "Desert Hawks explained").name == "Desert Hawks Brigade"
     assert actor_of(seed, "Raqqa Is Being Slaughtered Silently").kind == "media"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # the two sides of "between X and Y", wherever the parse hangs the phrase
+    ("Heavy fighting was reported on Sunday in the Sabri district of Benghazi, Libya, between the Libyan "
+     "National Army and the Benghazi Revolutionaries Shura Council.",
+     "Military Forces of Libya (2014-)", "BRSC: Shura Council of Benghazi Revolutionaries"),
+    # a side named in the next sentence of the note
+    ("A landmine exploded under a minibus near Kidal, Mali, on Tuesday, wounding two farmers. The mine had "
+     "been laid by JNIM fighters weeks earlier.", "JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)"),
+    # nobody named: ACLED's unidentified armed group; a battle's unnamed side likewise
+    ("Mortar shells hit the centre of Mogadishu, Somalia, on Monday.", "Unidentified Armed Group (Somalia)", None),
+    ("Clashes with the army were reported in Kidal, Mali, on Friday.",
+     "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+    # violence against civilians is done to civilians even when the victims go unnamed
+    ("Gunmen opened fire on a wedding party in Kaduna, Nigeria, on Saturday, killing six.",
+     "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+])
+def test_event_sides_completed(text, actor1, actor2):
+    import warlog
+
+    events = [e for e in warlog.extract(text, published="2020-05-10").events if not e.is_historical]
+    assert [(e.actor1, e.actor2) for e in events] == [(actor1, actor2)]

@@ -82,3 +82,37 @@ def test_coordinated_actors_are_two_mentions(nlp):
     found = {name for name, _ in names(doc).values()}
     assert "Military Forces of Libya (2014-)" in found
     assert "BRSC: Shura Council of Benghazi Revolutionaries" in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five armed men stopped a bus on the coastal road near Zuwara, Libya.",
+     {"Five armed men": ("Unidentified Armed Group (Libya)", 3)}),
+    ("Near Mosul, Iraq, two Jordanians were kidnapped from their hotel.",
+     {"two Jordanians": ("Civilians (Jordan)", 7)}),
+    ("Four schoolchildren died when an old shell went off in a field near Homs, Syria.",
+     {"Four schoolchildren": ("Civilians (Syria)", 7)}),
+    ("A hospital administrator survived an assassination attempt in Kandahar, Afghanistan.",
+     {"A hospital administrator": ("Civilians (Afghanistan)", 7)}),
+    ("A member of the village council of elders was abducted near Gao, Mali.",
+     {"A member": ("Civilians (Mali)", 7)}),
+    ("The Sultan Murad Division shelled a village near Afrin, Syria.",
+     {"The Sultan Murad Division": ("Sultan Murad Division", 3)}),
+    ("The 47th Brigade repelled an assault near Bakhmut, Ukraine.",
+     {"The 47th Brigade": ("Military Forces of Ukraine", 1)}),
+    ("Iranian border guards exchanged fire with smugglers near Saravan, Iran.",
+     {"Iranian border guards": ("Military Forces of Iran", 1)}),
+])
+def test_more_phrases(nlp, text, expected):
+    found = names(nlp(text))
+    for phrase, want in expected.items():
+        assert found.get(phrase) == want, (phrase, found)
+
+
+def test_members_of_armed_groups_are_not_civilians(nlp):
+    found = names(nlp("A member of Ansar al-Sharia was kidnapped in Benghazi, Libya."))
+    assert not any(name.startswith("Civilians") for name, _ in found.values()), found
+
+
+def test_a_town_named_brigade_stays_a_community_militia(nlp):
+    found = names(nlp("Zintani brigades shelled the outskirts of Kikla, Libya."))
+    assert not any(name.endswith("Brigade") for name, _ in found.values()), found

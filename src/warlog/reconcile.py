@@ -46,11 +46,17 @@ def same_actor(x: str, y: str) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
+def _unknown(name: str | None) -> bool:
+    """An unidentified armed group: anyone, until a report names them."""
+    return bool(name) and name.startswith("Unidentified")
+
+
 def _sides(names) -> list[str]:
-    """Distinct sides among actor names; civilians are on the receiving end, not a side."""
+    """Distinct sides among actor names; civilians are on the receiving end, not a side, and an
+    unidentified group may be any side."""
     sides: list[str] = []
     for name in names:
-        if name.startswith("Civilians") or any(same_actor(name, s) for s in sides):
+        if name.startswith("Civilians") or _unknown(name) or any(same_actor(name, s) for s in sides):
             continue
         sides.append(name)
     return sides
@@ -68,7 +74,8 @@ def compatible(a, b) -> bool:
         return False
     if not dates_overlap(a, b) or not places_agree(a, b):
         return False
-    if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1):
+    if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1) \
+            and not _unknown(a.actor1) and not _unknown(b.actor1):
         return False  # one strike, one bombing, one attack: one perpetrator
     # two reports of one event name at most two sides between them
     return len(_sides(_actors(a) | _actors(b))) <= 2
@@ -94,7 +101,8 @@ def merge(a, b):
     known = lambda n: any(same_actor(n, x) for x in _actors(m))  # noqa: E731
     for n in ("1", "2"):  # who did it and to whom keep their roles
         name = getattr(b, "actor" + n)
-        if getattr(m, "actor" + n) is None and name and not known(name):
+        if (getattr(m, "actor" + n) is None or _unknown(getattr(m, "actor" + n)) and not _unknown(name)) \
+                and name and not known(name):
             setattr(m, "actor" + n, name)
             setattr(m, "inter" + n, getattr(b, "inter" + n))
     if m.event_type == "Battles":  # in a battle the sides have no order: fill any gap
@@ -176,15 +184,22 @@ TERRITORY = ("Government regains territory", "Non-state actor overtakes territor
 def settle(ev):
     """Final ACLED conventions on a reconciled event: the one actor known is actor1 (unless it
     is the civilians hit, or ground taken from it); violence against civilians by nobody
-    named is by an unidentified armed group; interaction from the two inter codes."""
+    named is by an unidentified armed group, and so is an explosion or the unnamed side of a battle;
+    violence against civilians with no victims named is against the civilians; interaction from
+    the two inter codes."""
     if ev.actor1 is None and ev.actor2 is not None and ev.inter2 != 7 and ev.sub_event_type not in TERRITORY:
         ev.actor1, ev.inter1, ev.actor2, ev.inter2 = ev.actor2, ev.inter2, None, None
         ev.assoc_actor_1, ev.assoc_actor_2 = ev.assoc_actor_2, None
         for e in ev.evidence:
             e.field = {"actor2": "actor1", "assoc_actor_2": "assoc_actor_1"}.get(e.field, e.field)
-    if ev.actor1 is None and ev.event_type == "Violence against civilians":
-        ref = ActorDictionary.load().generic_ref("unidentified", ev.country_code, "")
+    dic = ActorDictionary.load()
+    if ev.actor1 is None and ev.event_type in ("Violence against civilians", "Explosions/Remote violence"):
+        ref = dic.generic_ref("unidentified", ev.country_code, "")
         ev.actor1, ev.inter1 = ref.name, ref.inter
+    if ev.actor2 is None and ev.actor1 is not None and ev.event_type in ("Violence against civilians", "Battles"):
+        # violence against civilians is done to civilians; a battle has a second side, if unnamed
+        ref = dic.generic_ref("civilians" if ev.event_type != "Battles" else "unidentified", ev.country_code, "")
+        ev.actor2, ev.inter2 = ref.name, ref.inter
     ev.interaction = interaction(ev.inter1, ev.inter2) if ev.inter1 is not None else None
     return ev
 

@@ -14,10 +14,12 @@ them with `resolve_phrase` once it knows the mention's country.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from warlog.resolve.actors import ActorDictionary, ActorRef
+from warlog.resolve.actors import ActorDictionary, ActorRef, type_by_rule
 
 GROUP_HEADS = {"militia", "militiaman", "militiamen", "fighter", "force", "forces", "brigade", "battalion",
                "tribesman", "tribesmen", "tribe", "clan", "group", "unit", "gunman", "gunmen", "youth",
@@ -42,11 +44,17 @@ VICTIM_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "ch
                 "mother", "wife", "husband", "cousin", "individual", "local", "citizen", "migrant", "refugee",
                 "elder", "director", "employee", "villager", "mediator", "fan", "customer", "shopkeeper",
                 "academic", "professor", "pharmacist", "minister", "deputy", "mp", "lawmaker", "chief", "notable",
-                "dignitary", "member", "volunteer", "aid worker", "humanitarian", "christian", "fisherman"}
+                "dignitary", "member", "volunteer", "aid worker", "humanitarian", "christian", "fisherman",
+                "non-combatant", "noncombatant", "manager", "administrator", "presenter", "broadcaster", "nun",
+                "hostage", "schoolchild", "schoolchildren", "pedestrian", "bystander", "vendor", "labourer", "laborer", "tourist", "infant"}
 HARM_VERBS = {"kill", "murder", "execute", "shoot", "wound", "injure", "kidnap", "abduct", "snatch", "behead",
               "torture", "stone", "crucify", "hang", "stab", "assassinate", "attack", "target", "massacre",
               "slaughter", "beat", "rape", "assault", "detain", "arrest", "seize", "grab", "abuse", "burn",
               "lynch", "maim", "hit", "gun", "ambush"}
+# verbs whose subject is the one harmed: "three children died in the blast", "a presenter survived"
+SUFFER_VERBS = {"die", "perish", "survive", "suffer", "sustain", "succumb"}
+UNIT_WORDS = {"brigade", "battalion", "division", "regiment", "brigades", "battalions"}
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
 LOCAL_WORDS = {"militia": {"local"}, "resident": {"armed"}, "tribesman": {"local", "armed"}, "fighter": {"local"},
                "volunteer": {"armed", "local"}}
 LOCAL_HEADS = set(LOCAL_WORDS)
@@ -127,6 +135,8 @@ class PhraseFinder:
                 found += self.town_militia(tok)  # the tagger makes "militias" a verb now and then
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.lower_ in UNIT_WORDS:
+                found += self.named_unit(tok)
             if lemma in STRIKE_NOUNS or tok.lower_ in STRIKE_NOUNS:
                 found += self.demonym_forces(tok)
             if lemma in LOCAL_HEADS and any(c.lower_ in LOCAL_WORDS[lemma] for c in tok.lefts):
@@ -181,6 +191,28 @@ class PhraseFinder:
                     out.append((0, start, objs[0].i + 1, "TOWN", (town, self.town_country(town))))
         return out
 
+    def named_unit(self, head: Token):
+        """A brigade or battalion named by its own words ("the Omar Mukhtar Brigade", "Al-Kanni
+        brigade", "the 155 Brigade"), not by a town or a people alone (those are community militias)."""
+        doc, k = head.doc, head.i
+        while k > head.sent.start and (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()
+                                       or _ORDINAL.match(doc[k - 1].text) or doc[k - 1].text == "-"
+                                       or doc[k - 1].lower_ in ("al", "el")):
+            k -= 1
+        while k < head.i and doc[k].text == "-":
+            k += 1
+        name = doc[k:head.i]
+        if not len(name) or not (name[0].text[:1].isupper() or _ORDINAL.match(name[0].text)):
+            return []
+        words = [t.lower_ for t in name if t.text != "-"]
+        if self.dic.countries.find(words) or self.town_of(list(name)) or self.dic.groups.people(name.text):
+            return []  # "Misratan brigades", "Syrian army division", "Tebu battalions"
+        if not head.text[:1].isupper() and not any(t.pos_ == "PROPN" for t in name):
+            return []
+        start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+        numbered = all(_ORDINAL.match(t.text) or t.pos_ != "PROPN" for t in name)
+        return [(-1, start, head.i + 1, "UNIT", numbered)]
+
     def demonym_forces(self, head: Token):
         out = []
         for child in head.lefts:
@@ -203,7 +235,17 @@ class PhraseFinder:
 
     def nationals(self, tok: Token) -> bool:
         """'3 Libyans', 'two Egyptians': a plural demonym used as a noun."""
-        return tok.tag_ in ("NNS", "NNPS") and tok.lower_ in self.dic.countries.by_key and tok.lower_.endswith("s")
+        key = tok.lower_
+        return tok.tag_ in ("NNS", "NNPS", "NNP") and key.endswith("s") and key in self.dic.countries.by_key \
+            and key[:-1] in self.dic.countries.by_key  # "Syrians", not "the Philippines"
+
+    def armed_org(self, prep: Token) -> bool:
+        """Whether an "of" phrase names an armed organisation ("a member of Ansar al-Sharia", "of the
+        LNA"), not a council of elders or a bank."""
+        phrase = prep.doc[prep.i + 1:prep.right_edge.i + 1]
+        ref = self.dic.resolve_name(phrase.text, fuzzy=False) if len(phrase) else None
+        typed = (ref.inter, ref.kind) if ref is not None else type_by_rule(phrase.text)
+        return typed is not None and typed[0] not in (0, 6, 7)
 
     def victims(self, tok: Token):
         node = tok
@@ -213,15 +255,18 @@ class PhraseFinder:
         if node.dep_ == "pobj" and node.head.lower_ in ("of",) and node.head.head.pos_ == "NUM":
             verb = node.head.head.head  # "three of the six men were executed"
             node = node.head.head
-        role = node.dep_ in ("dobj", "nsubjpass") or (node.dep_ == "pobj" and node.head.lower_ in ("at", "on", "against"))
-        harm = verb.lemma_.lower() in HARM_VERBS or (node.dep_ == "pobj" and node.head.head.lemma_.lower() in HARM_VERBS)
+        suffered = node.dep_ == "nsubj" and verb.lemma_.lower() in SUFFER_VERBS
+        role = suffered or node.dep_ in ("dobj", "nsubjpass") or (
+            node.dep_ == "pobj" and node.head.lower_ in ("at", "on", "against"))
+        harm = suffered or verb.lemma_.lower() in HARM_VERBS or (
+            node.dep_ == "pobj" and node.head.head.lemma_.lower() in HARM_VERBS)
         if not (role and harm):
             return []
         if any(t.lemma_.lower() in ARMED_MODIFIERS for t in tok.lefts):
             return []
         for prep in tok.rights:  # "members of the GNA forces", "a member of an armed group"
-            if prep.lower_ == "of" and any(t.lemma_.lower() in ARMED_MODIFIERS | {"force", "group"}
-                                           or t.ent_type_ == "ORG" for t in prep.subtree):
+            if prep.lower_ == "of" and (any(t.lemma_.lower() in ARMED_MODIFIERS | {"force", "group"} for t in prep.subtree)
+                                        or self.armed_org(prep)):
                 return []
         start = tok.left_edge.i
         while start < tok.i and tok.doc[start].pos_ in ("PUNCT", "SPACE"):
@@ -247,6 +292,12 @@ def resolve_phrase(dic: ActorDictionary, span: Span, how: str, payload, ctx: lis
         return dic.community_militia(payload[0], "Communal", payload[1] or country, span.text) if payload else None
     if how == "UNKNOWN":
         return dic.generic_ref("unidentified", country, span.text, ctx)
+    if how == "UNIT":
+        ref = dic.resolve_name(span.text, ctx, fuzzy=False)
+        if ref is not None or payload:  # a numbered unit is a state's: "the 155 Brigade"
+            return ref or dic.generic_ref("military", country, span.text, ctx)
+        words = [w for w in span.text.split() if w.lower() != "the"]
+        return ActorRef(" ".join(words[:-1] + [words[-1].capitalize()]), 3, country, "militia", span.text)
     if how == "VICTIM":
         return dic.generic_ref("civilians", payload or country, span.text, ctx)
     return None

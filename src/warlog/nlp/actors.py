@@ -78,6 +78,7 @@ class ActorFinder:
             self.by_case[attr].add(label, list(nlp.tokenizer.pipe(sorted(texts))))
         self.anaphora = {k: set(v) for k, v in self.dic.anaphora.items()}
         self.heads = {h for h in self.dic.heads if " " not in h} | set().union(*self.anaphora.values())
+        self.pair_heads = {h for h in self.dic.heads if len(h.split()) == 2}  # "armed men", "border guard"
         self.phrases = PhraseFinder(nlp, self.dic, _city_countries)
 
     # --- country context ---
@@ -144,8 +145,10 @@ class ActorFinder:
                 found.append((0 if how != "DESC" else 1, start, end, how))
         chunk_of = {c.root.i: c for c in doc.noun_chunks} if doc.has_annotation("DEP") else {}
         for tok in doc:
+            pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or (
-                    tok.lower_ not in self.heads and tok.lemma_.lower() not in self.heads):
+                    tok.lower_ not in self.heads and tok.lemma_.lower() not in self.heads
+                    and pair not in self.pair_heads):
                 continue
             chunk = chunk_of.get(tok.i)
             start = chunk.start if chunk is not None else tok.i

@@ -7,6 +7,8 @@ perpetrator. Kept apart from the events component so each has one job.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from warlog.nlp.arguments import SentenceArgs
@@ -106,3 +108,84 @@ def attribute(event, actor) -> None:
             return
     if event.actor1 is None:
         event.actor1, event.inter1 = actor.name, actor.inter
+
+
+ARMED_INTERS = {1, 2, 3, 4, 8}
+NOTE_REACH = 2  # how many sentences away, in the same paragraph, a missing side may be named
+
+
+def _sides_between(sent: Span, spans: list[Span]) -> list:
+    """The distinct armed actors of "between X and Y" phrases of a sentence, in order."""
+    found = []
+    for tok in sent:
+        if tok.lower_ != "between":
+            continue
+        inside = {t.i for t in tok.subtree}
+        for span in spans:
+            ref = span._.actor
+            if span.root.i in inside and ref.inter in ARMED_INTERS and all(ref.name != r.name for r in found):
+                found.append(ref)
+    return found
+
+
+def _set_side(event, n: str, ref) -> None:
+    setattr(event, "actor" + n, ref.name)
+    setattr(event, "inter" + n, ref.inter)
+    assoc = getattr(event, "assoc_actor_" + n)
+    if assoc:  # a side named on its own is no longer its own ally
+        kept = [a for a in assoc.split("; ") if a != ref.name]
+        setattr(event, "assoc_actor_" + n, "; ".join(kept) or None)
+
+
+def complete_sides(events: list, doc) -> None:
+    """Fill the sides an event's own clause left unnamed, as a coder reading the whole note would:
+    the two sides of "fighting ... between X and Y" anywhere in its sentence; else the nearest
+    fitting actor named in the same paragraph (at most NOTE_REACH sentences away): an armed
+    actor for a battle's or an attack's missing side, the civilians for the victims of
+    violence against civilians."""
+    sents = list(doc.sents)
+    paragraphs = [0] * len(sents)
+    for k in range(1, len(sents)):
+        gap = doc.text[sents[k - 1].end_char:sents[k].start_char]
+        paragraphs[k] = paragraphs[k - 1] + ("\n\n" in gap or "\n \n" in gap)
+    by_sent: dict[int, list[Span]] = {}
+    starts = [s.start for s in sents]
+    for span in doc.spans.get("actors", []):
+        if span._.actor is not None and span._.actor.kind != "media":
+            by_sent.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    from dataclasses import replace
+
+    from warlog.reconcile import compatible
+
+    for i, original in enumerate(events):
+        told = [e.sentence for e in original.evidence if e.field == "event"]
+        if original.is_historical or not told or original.event_type not in FILLED_TYPES:
+            continue
+        ev = replace(original)
+        here = told[0]
+        names = lambda: {x for x in (ev.actor1, ev.actor2) if x}  # noqa: E731
+        if ev.event_type == "Battles" and (ev.actor1 is None or ev.actor2 is None or 7 in (ev.inter1, ev.inter2)):
+            sides = _sides_between(sents[here], by_sent.get(here, []))
+            if len(sides) >= 2:
+                for n, ref in zip(("1", "2"), sides[:2]):
+                    _set_side(ev, n, ref)
+        near = sorted((k for k in by_sent if abs(k - here) <= NOTE_REACH and paragraphs[k] == paragraphs[here]),
+                      key=lambda k: (abs(k - here), k < here))
+        for n in ("1", "2"):
+            if getattr(ev, "actor" + n) is not None:
+                continue
+            wanted = ARMED_INTERS if n == "1" else {"Violence against civilians": CIVILIAN_SIDE, "Battles": ARMED_INTERS}.get(
+                ev.event_type, ARMED_INTERS | CIVILIAN_SIDE)
+            taken = names() | set((ev.assoc_actor_1 or "").split("; ")) | set((ev.assoc_actor_2 or "").split("; "))
+            ref = next((s._.actor for k in near for s in by_sent[k] if s._.actor.inter in wanted
+                        and not any(s._.actor.name.startswith(t) or t.startswith(s._.actor.name) for t in taken if t)),
+                       None)
+            if ref is not None:
+                _set_side(ev, n, ref)
+        joined = [o for o in events if o is not original and compatible(o, original)]
+        if all(compatible(o, ev) for o in joined):  # never keep apart the records of one event
+            events[i] = ev
+
+
+CIVILIAN_SIDE = {7}
+FILLED_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
-from warlog.nlp.coreference import antecedent, attribute, fold, is_back_reference, responsibility
+from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
 from warlog.nlp.speech import source_tokens
-from warlog.resolve.casualties import combine_tolls
+from warlog.resolve.casualties import combine_across, combine_tolls
 from warlog.nlp.triggers import Trigger, find_triggers, lexicon, realis, target_class, target_of
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.reconcile import dates_overlap, places_agree
@@ -36,10 +36,21 @@ FORCEFUL = {"fight", "attack", "kill", "air", "shell", "ied", "suicide", "grenad
 FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain"}
 
 
-def may_be_same(earlier: Event, mention: Event) -> bool:
-    """Whether a back-reference can be to an earlier event: same time, same place."""
+def may_be_same(earlier: Event, mention: Event, place: bool = True) -> bool:
+    """Whether a back-reference can be to an earlier event: same time, same place (unless the
+    mention names no place of its own: then the place it got is only the story's context)."""
     return (earlier.is_historical == mention.is_historical and dates_overlap(earlier, mention)
-            and places_agree(earlier, mention))
+            and (not place or places_agree(earlier, mention)))
+
+
+VIOLENT_FAMILIES = ("battle", "remote", "vac")
+
+
+def leftover_tolls(groups: list[list[Trigger]], args: SentenceArgs) -> list[Span]:
+    """Counts of a sentence of several events that hang on none of them ("two guards are reported
+    to have been killed and four kidnapped in an attack"): they go to its violent event."""
+    taken = {s.start for g in groups for s in event_tolls([t.token for t in g], args, False)}
+    return [s for s in args.tolls if s.start not in taken]
 
 
 def _family(kind: str) -> str:
@@ -78,12 +89,14 @@ class EventBuilder:
         self.article_id = doc._.article_id or ""
         self.context = PlaceContext()
         self.gaz = get_gazetteer()
+        self.told: dict[int, tuple[Event, list[Span]]] = {}  # id(event) -> (event, its toll spans)
 
     def evidence(self, span: Span, field: str, sent_i: int) -> Evidence:
         return Evidence(self.article_id, sent_i, span.start_char, span.end_char, span.text, field)
 
     def run(self) -> list[Event]:
-        events = []
+        events: list[Event] = []
+        before: list[tuple[SentenceArgs, int]] = []  # sentences with no event before the first event
         # ground taken in a story of fighting was fought for, even when its sentence says nothing
         found = [(sent, [t for t in find_triggers(sent) if realis(t)[0]]) for sent in self.doc.sents]
         self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
@@ -98,26 +111,37 @@ class EventBuilder:
             groups = group_triggers(triggers)
             if not groups and events:
                 self.add_tolls(events, args, sent_i)  # "Seven deaths reported."
+            elif not groups:
+                before.append((args, sent_i))  # "Nine bodies were exhumed." ... "They had been executed."
+            extra = leftover_tolls(groups, args) if len(groups) > 1 else []
+            violent = next((g for g in groups if _family(main_kind([t.kind for t in g])) in VIOLENT_FAMILIES), None)
             for group in groups:
-                event = self.build(group, args, sent_i, alone=len(groups) == 1)
+                event = self.build(group, args, sent_i, alone=len(groups) == 1,
+                                   extra=extra if group is violent else [])
                 if event is None:
                     continue
                 if claimer is not None and not events:
                     attribute(event, claimer._.actor)
                 # "the blast", "both assaults", or a sentence that only counts the dead
-                elaborates = is_back_reference([t.token for t in group]) or all(t.kind == "kill" for t in group) \
+                counts_only = all(t.kind == "kill" for t in group) \
                     and not any(e.field == "location" for e in event.evidence)
+                elaborates = is_back_reference([t.token for t in group]) or counts_only
                 earlier = antecedent(events, sent_i) if elaborates else None
-                if earlier is not None and may_be_same(earlier, event):
-                    events[events.index(earlier)] = fold(earlier, event)
+                if earlier is not None and may_be_same(earlier, event, place=not counts_only):
+                    events[events.index(earlier)] = self.fold_tolls(earlier, event)
                 else:
                     events.append(event)
+                    if len(events) == 1:  # counts told just before the first event are its own
+                        for prior_args, prior_i in before:
+                            if sent_i - prior_i <= 2:
+                                self.add_tolls(events, prior_args, prior_i, target=event)
             self.context.update(args)
+        complete_sides(events, self.doc)
         return events
 
-    def add_tolls(self, events: list[Event], args: SentenceArgs, sent_i: int) -> None:
-        """Counts told in a sentence of their own belong to the event just told."""
-        earlier = antecedent(events, sent_i)
+    def add_tolls(self, events: list[Event], args: SentenceArgs, sent_i: int, target: Event | None = None) -> None:
+        """Counts told in a sentence of their own belong to the event just told (or `target`)."""
+        earlier = target or antecedent(events, sent_i)
         counts = [s for s in args.tolls if s._.toll.kind in ("killed", "injured")]
         if earlier is None or not counts:
             return
@@ -125,9 +149,24 @@ class EventBuilder:
         mention = replace(earlier, evidence=[self.evidence(args.sent, "event", sent_i)], fatalities=0,
                           fatalities_low=None, fatalities_high=None, injured=None)
         self.set_tolls(mention, killed, injured, counts, sent_i)
-        events[events.index(earlier)] = fold(earlier, mention)
+        self.told[id(mention)] = (mention, counts)
+        events[events.index(earlier)] = self.fold_tolls(earlier, mention)
 
-    def build(self, group: list[Trigger], args: SentenceArgs, sent_i: int, alone: bool) -> Event | None:
+    def fold_tolls(self, earlier: Event, mention: Event) -> Event:
+        """fold(), with the toll of the two tellings counted over both (combine_across)."""
+        merged = fold(earlier, mention)
+        spans = self.told.get(id(earlier), (None, []))[1] + self.told.get(id(mention), (None, []))[1]
+        self.told[id(merged)] = (merged, spans)
+        killed, injured = combine_across(spans)
+        if killed is not None:
+            merged.fatalities_low, merged.fatalities, merged.fatalities_high = killed
+            merged.fatalities = merged.fatalities_best = merged.fatalities or 0
+        if injured is not None:
+            merged.injured = injured[1]
+        return merged
+
+    def build(self, group: list[Trigger], args: SentenceArgs, sent_i: int, alone: bool,
+              extra: list[Span] = ()) -> Event | None:
         kind = main_kind([t.kind for t in group])
         main = next(t for t in group if t.kind == kind)
         tokens = [t.token for t in group]
@@ -159,7 +198,7 @@ class EventBuilder:
                 agent, patient = crowd, agent if agent is not None and agent is not crowd else patient
         if agent is not None and agent._.actor.inter == CIVILIANS and (patient is None or kind in SYMMETRIC):
             agent, patient = patient, agent  # civilians are who it was done to, not who fought
-        tolls = event_tolls(tokens, args, alone)
+        tolls = event_tolls(tokens, args, alone) + list(extra)
         killed, injured, victims = combine_tolls(tolls)
         words = frozenset(t.lower_ for t in args.sent)
         target = target_class(target_of(main.token))
@@ -182,6 +221,7 @@ class EventBuilder:
         self.set_place(ev, tokens, args, sent_i)
         self.set_date(ev, tokens, args, sent_i)
         self.set_tolls(ev, killed, injured, tolls, sent_i)
+        self.told[id(ev)] = (ev, tolls)
         ev.confidence = round(min(0.99, 0.4 * strength + 0.2 + 0.1 * bool(ev.actor1) + 0.1 * bool(ev.actor2)
                                   + 0.1 * (ev.geo_precision is not None) + 0.1 * bool(args.dates)), 3)
         ev.id = ""

@@ -68,11 +68,31 @@ def kind_of(token: Token) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
            for c in token.children):
         return "killed"  # "stoned three men to death", "beaten to death"
+    if lemma == "lose":
+        return _loss_kind(token)
     kind = KIND_OF.get(lower) or KIND_OF.get(lemma)
     for suffix in ("ped", "ed", "d"):  # adjectives the lemmatizer leaves alone: "kidnapped"
         if kind is None and lower.endswith(suffix):
             kind = KIND_OF.get(lower[: -len(suffix)])
+    if kind == "injured" and any(c.lower_ in FATALLY for c in token.children):
+        return "killed"  # "fatally wounded", "mortally injured"
     return kind
+
+
+FATALLY = {"fatally", "mortally", "lethally"}
+BODY_PARTS = set(_WORDS["body_parts"].split())
+
+
+def _loss_kind(verb: Token) -> str | None:
+    """'lost their lives', 'the army lost 12 soldiers' (killed); 'lost a leg' (injured);
+    'lost control', 'lost ground' or a bare 'lost' (nothing)."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        lemma = obj.lemma_.lower()
+        if lemma in ("life", "lives") or _is_person(obj) or obj.like_num:
+            return "killed"
+        if lemma in BODY_PARTS:
+            return "injured"
+    return None
 
 
 def _is_person(token: Token) -> bool:
@@ -97,6 +117,8 @@ def _governed(g: Token) -> Token | None:
     head = g.head
     if g.dep_ == "pobj" and head.lower_ == "of" and kind_of(head.head):
         return head.head  # "the deaths of 12 civilians"
+    if g.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TOLL_NOUNS | {"total"}:
+        return _governed(head.head)  # "a total of 47 militiamen have been killed"
     if g.dep_ == "pobj" and head.lower_ in ("including", "with") and head.head is not head:
         host = head.head.head if head.head.lower_ == "along" else head.head  # "along with three civilians"
         if kind_of(host):
@@ -284,10 +306,12 @@ def tolls_component(doc: Doc) -> Doc:
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
             span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end)
             spans.append(span)
-    from warlog.nlp.tolls_implicit import single_victims, unnumbered_losses
+    from warlog.nlp.tolls_implicit import conjoined_singles, single_victims, unnumbered_losses, unnumbered_victims
 
     spans += unnumbered_losses(doc, sent_starts, {s.start for s in spans})
     spans += single_victims(doc, sent_starts, spans)
+    spans += conjoined_singles(doc, sent_starts, spans)
+    spans += unnumbered_victims(doc, sent_starts, spans)
     doc.spans["tolls"] = sorted(spans, key=lambda s: s.start)
     return doc
 

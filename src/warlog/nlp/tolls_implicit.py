@@ -7,26 +7,39 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from warlog.nlp.tolls import COUNT_NOUNS, Toll, _is_person, _side, kind_of
+from warlog.nlp.tolls import COUNT_NOUNS, TOLL_NOUNS, Toll, _is_person, _side, kind_of
 from warlog.resolve.numbers import Quantity
 
 
 HEAVY = {"heavy", "high", "many", "large", "huge", "significant", "considerable", "severe", "massive"}
 LOSS_NOUNS = {"casualty", "loss", "fatality", "death"}
+# verbs whose object is losses dealt or taken: "left casualties", "inflicted losses"
+CAUSING = {"leave", "cause", "inflict", "suffer", "sustain", "incur", "result", "take"}
+# determiners that point back at victims already counted, or deny any
+NOT_NEW = {"the", "these", "those", "both", "all", "no", "any", "each", "every", "this", "that", "either", "neither"}
 # ACLED's reading of an unnumbered "heavy casualties": 10, with no upper bound.
 UNNUMBERED = Quantity(10, 10, None, False, "")
 
 
+def _caused_losses(t) -> bool:
+    """'left casualties among the ranks', 'resulted in deaths': losses with no number told as dealt."""
+    if t.tag_ != "NNS" or any(c.dep_ == "det" or c.dep_ == "neg" for c in t.children):
+        return False
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head
+    return t.dep_ in ("dobj", "obj", "pobj") and verb.lemma_.lower() in CAUSING \
+        and not any(c.dep_ == "neg" for c in verb.children)
+
+
 def unnumbered_losses(doc: Doc, sent_starts: list[int], taken: set[int]) -> list[Span]:
-    """'Heavy casualties', 'heavy losses': a toll with no number, read as ACLED reads it."""
+    """'Heavy casualties', 'heavy losses', 'left casualties': a toll with no number, read as ACLED reads it."""
     out = []
     for t in doc:
-        if t.lemma_.lower() not in LOSS_NOUNS or t.i in taken:
+        if t.lemma_.lower() not in LOSS_NOUNS or t.i in taken or any(c.like_num for c in t.children):
             continue
         mod = next((c for c in t.children if c.dep_ == "amod" and c.lower_ in HEAVY), None)
-        if mod is None or any(c.like_num for c in t.children):
+        if mod is None and not _caused_losses(t):
             continue
-        start, end = min(mod.idx, t.idx), t.idx + len(t)
+        start, end = min(mod.idx if mod is not None else t.idx, t.idx), t.idx + len(t)
         span = doc.char_span(start, end, label="killed", alignment_mode="expand")
         quantity = Quantity(UNNUMBERED.low, UNNUMBERED.best, None, False, span.text)
         span._.toll = Toll("killed", quantity, "unknown", "", t.i, bisect_right(sent_starts, t.i) - 1, start, end)
@@ -55,7 +68,7 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
             holders.append(pred.head)  # "a councillor was reported to have been murdered"
             roles = roles + ("nsubjpass", "nsubj")
         for victim in (c for h in holders for c in h.children if c.dep_ in roles):
-            single = victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in COUNT_NOUNS \
+            single = victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in COUNT_NOUNS | TOLL_NOUNS | {"total"} \
                 and not any(c.like_num or c.lower_ in ("no", "any", "some") for c in victim.children) \
                 and (_is_person(victim) or victim.ent_type_ == "PERSON" or any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children))
@@ -71,4 +84,62 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
                                phrase.start_char, phrase.end_char)
             out.append(span)
             taken |= set(range(span.start, span.end))
+    return out
+
+def unnumbered_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span]:
+    """People killed told in the plural with no number ("killing their fighters", "militants
+    were killed"): ACLED's placeholder of 10 (low 2, no upper bound). Not when a determiner
+    points back at people already counted ("the soldiers were killed")."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    predicates = {s._.toll.predicate for s in spans if s._.toll.kind == "killed"}
+    out = []
+    for pred in doc:
+        if kind_of(pred) != "killed" or pred.pos_ not in ("VERB", "AUX") or pred.i in predicates:
+            continue
+        if any(c.dep_ == "neg" for c in pred.children):
+            continue
+        roles = ("nsubjpass",) if pred.tag_ == "VBN" else ("dobj", "obj")
+        for victim in (c for c in pred.children if c.dep_ in roles):
+            if victim.tag_ != "NNS" or victim.pos_ != "NOUN" or not _is_person(victim) or victim.i in taken:
+                continue
+            if any(c.like_num or c.dep_ in ("nummod", "quantmod") or c.dep_ in ("det", "predet", "amod")
+                   and c.lower_ in NOT_NEW | {"other", "more"} for c in victim.children):
+                continue
+            phrase = doc[min(t.i for t in victim.subtree if t.i <= victim.i):victim.i + 1]
+            if any(t.i in taken for t in phrase):
+                continue
+            quantity = Quantity(2, UNNUMBERED.best, None, False, phrase.text)
+            span = doc.char_span(phrase.start_char, phrase.end_char, label="killed", alignment_mode="expand")
+            span._.toll = Toll("killed", quantity, _side(victim), phrase.text, pred.i,
+                               bisect_right(sent_starts, pred.i) - 1, phrase.start_char, phrase.end_char)
+            out.append(span)
+            taken |= set(range(span.start, span.end))
+    return out
+
+
+def conjoined_singles(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span]:
+    """One more victim for each single person coordinated with a counted one: "a nurse and
+    her son were killed" (2), "the commander and four other members were killed" (5)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in list(spans):
+        toll = span._.toll
+        if toll.kind not in ("killed", "injured"):
+            continue
+        noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else span.root.head
+        for other in noun.conjuncts:
+            if other.i in taken or other.tag_ not in ("NN", "NNP") or other.lemma_.lower() in COUNT_NOUNS:
+                continue
+            if not (_is_person(other) or other.ent_type_ == "PERSON") \
+                    or any(c.like_num or c.lower_ in NOT_NEW - {"the", "this", "that"} for c in other.children):
+                continue
+            first = min(t.i for t in other.subtree if t.i <= other.i)
+            phrase = doc[first:other.i + 1]
+            if any(t.i in taken for t in phrase):
+                continue
+            one = doc.char_span(phrase.start_char, phrase.end_char, label=toll.kind, alignment_mode="expand")
+            one._.toll = Toll(toll.kind, Quantity(1, 1, 1, True, phrase.text), _side(other), phrase.text,
+                              toll.predicate, toll.sentence, phrase.start_char, phrase.end_char)
+            out.append(one)
+            taken |= set(range(one.start, one.end))
     return out

@@ -243,6 +243,10 @@ class ActorDictionary:
     def community_militia(self, name: str, kind: str, country: str | None, matched: str) -> ActorRef:
         """A town's, people's or clan's militia: kind is "Communal", "Ethnic" or "Clan" (inter 4)."""
         full = militia_name(name, kind, self.countries.name(country) if country else None)
+        for other in ("Communal", "Ethnic", "Clan"):  # a town's militia the dictionary types otherwise
+            known = militia_name(name, other, self.countries.name(country) if country else None)
+            if full not in self.entries and known in self.entries:
+                full = known
         if full in self.entries:
             return self.ref(self.entries[full], matched, [country] if country else [])
         return ActorRef(full, 4, country, "militia", matched)

@@ -1,7 +1,7 @@
 """Combining the casualty counts told about one event into its low / best / high figures.
 
-Counts of different victims add up ("5 soldiers and 3 civilians were killed" = 8); the same
-count told twice is counted once. The best figure of each count is the
+Counts of different victims add up ("5 soldiers and 3 civilians were killed" = 8; "a soldier
+and a policeman" = 2); the same count told again in another sentence is counted once. The best figure of each count is the
 conservative one that the number parser gives (the low end of "ranging from 18 to 32", 12 for
 "dozens"), which is what ACLED's `fatalities` column holds.
 """
@@ -26,7 +26,7 @@ def _subset(span) -> bool:
         if tok.head is tok:
             return False
         tok = tok.head
-        if tok.lower_ in ("including", "among") or tok.lower_ == "them" and tok.head.lower_ == "among":
+        if tok.lower_ in ("including", "among", "included") or tok.lower_ == "them" and tok.head.lower_ == "among":
             return True
     return False
 
@@ -34,7 +34,7 @@ def _subset(span) -> bool:
 def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
     """(killed, injured, victims side) from the toll spans of one event (span._.toll)."""
     by_kind: dict[str, list[Range]] = {"killed": [], "injured": []}
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}  # count -> the sentence it was first told in
     sides: list[str] = []
     for span in spans:
         toll = span._.toll
@@ -42,11 +42,67 @@ def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
             continue
         q = toll.quantity
         key = (toll.kind, q.low, q.best, q.high, toll.side)
-        if key in seen:
-            continue
-        seen.add(key)
+        if seen.get(key, toll.sentence) != toll.sentence:
+            continue  # told again later; in one sentence "a soldier and a policeman" are two
+        seen.setdefault(key, toll.sentence)
         by_kind[toll.kind].append((q.low, q.best, q.high))
         if toll.kind == "killed" or not sides:
             sides.append(toll.side)
     side = "civilians" if "civilians" in sides else (sides[0] if sides else None)
     return _add(by_kind["killed"]), _add(by_kind["injured"]), side
+
+
+def _inside(x: int | None, r: Range) -> bool:
+    return x is not None and (r[0] is None or r[0] <= x) and (r[2] is None or x <= r[2])
+
+
+def _alternatives(a: Range, b: Range, a_exact: bool, b_exact: bool) -> Range:
+    """Two tellings of one toll. When they agree (one's figure lies in the other's range) the
+    exact one stands ("at least 30" ... "36" gives 36; "as many as 10" ... "5" gives 5), else
+    the fuller; when they disagree ("four troops" ... "three troops"; "47" ... "13") the lower,
+    the conservative figure ACLED codes."""
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[2], b[2]) if x is not None]
+    bests = [x for x in (a[1], b[1]) if x is not None]
+    if not bests:
+        best = None
+    elif not (_inside(a[1], b) or _inside(b[1], a)):
+        best = min(bests)
+    elif a_exact != b_exact and a[1] is not None and b[1] is not None:
+        best = a[1] if a_exact else b[1]
+    else:
+        best = max(bests)
+    high = max(highs) if highs and None not in (a[2], b[2]) else None
+    return (min(lows) if lows else None, best, high)
+
+
+def combine_across(spans) -> tuple[Range | None, Range | None]:
+    """(killed, injured) of one event told over several sentences. A sentence's counts add to
+    those before when they count other, named sides ("five soldiers died" ... "20 militants
+    were killed"); otherwise they tell the same toll again (see _alternatives)."""
+    by_sentence: dict[int, list] = {}
+    for span in spans:
+        by_sentence.setdefault(span._.toll.sentence, []).append(span)
+    out: dict[str, Range | None] = {"killed": None, "injured": None}
+    sides: dict[str, set[str]] = {"killed": set(), "injured": set()}
+    exact: dict[str, bool] = {"killed": True, "injured": True}
+    for sent in sorted(by_sentence):
+        told = by_sentence[sent]
+        figures = dict(zip(("killed", "injured"), combine_tolls(told)[:2]))
+        for kind, figure in figures.items():
+            if figure is None:
+                continue
+            here = {s._.toll.side for s in told if s._.toll.kind == kind and not _subset(s)}
+            is_exact = all(s._.toll.quantity.exact for s in told if s._.toll.kind == kind)
+            if any(s._.toll.quantity.high is None for s in told if s._.toll.kind == kind):
+                figure = (figure[0], figure[1], None)  # "at least 30": open above
+            before = out[kind]
+            if before is None:
+                out[kind] = figure
+            elif "unknown" not in here | sides[kind] and not here & sides[kind]:
+                out[kind] = _add([before, figure])
+            else:
+                out[kind] = _alternatives(before, figure, exact[kind], is_exact)
+            sides[kind] |= here
+            exact[kind] = exact[kind] and is_exact
+    return out["killed"], out["injured"]

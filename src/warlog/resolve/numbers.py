@@ -8,7 +8,8 @@ Vague words follow ACLED's conservative reading for the best figure ("tens" 10,
 "dozens" 12, "hundreds" 100: the unit of the word) and keep the wider range the word
 allows in low/high. Our own rules, where ACLED gives none:
   several 3 (3-9); a few 3 (2-5); a couple 2 (2-3); a handful 3 (3-9); scores 20 (20-99);
-  many / numerous: best 10, low 3, high open (ACLED-style placeholder for an unnumbered plural).
+  many / numerous: best 10, low 3, high open (ACLED-style placeholder for an unnumbered plural);
+  "a number of", "some of": best 10, low 2, high open (the same placeholder).
 Modifiers: "at least N" N..open; "more than/over N" N+1..open; "up to / as many as N" best N,
 high N, low open; "fewer than/under N" high N-1, best open; "about/around/some N" best N,
 range +-10 % (at least +-1); "nearly/almost N" 0.9N..N; "N to M", "N-M", "between N and M",
@@ -36,6 +37,8 @@ VAGUE = {"tens": (10, 10, 99), "dozens": (12, 12, 99), "scores": (20, 20, 99),
          "several": (3, 3, 9), "many": (3, 10, None), "numerous": (3, 10, None)}
 ARTICLE_VAGUE = {"few": (2, 3, 5), "couple": (2, 2, 3), "handful": (3, 3, 9), "dozen": (12, 12, 12),
                  "score": (20, 20, 20)}
+# "a number of", "some of the": more than one, how many unsaid; ACLED's placeholder 10 as best
+UNSAID = (2, 10, None)
 ZERO = {"no", "none", "nobody", "zero"}
 
 # prefix -> how it bends (low, best, high) of the number after it
@@ -141,6 +144,8 @@ def _core(ws: list[str], i: int) -> tuple[int | None, int | None, int | None, bo
         if nxt in SCALES:
             value, j = _spelled(["one"] + ws[i + 1:], 0)
             return (value, value, value, True, i + j)
+        if nxt == "number" and ws[i + 2:i + 3] == ["of"]:
+            return (*UNSAID, False, i + 2)
         if nxt in ARTICLE_VAGUE:
             lo, best, hi = ARTICLE_VAGUE[nxt]
             return (lo, best, hi, nxt in ("dozen", "score"), i + 2)
@@ -196,6 +201,8 @@ def _phrase(ws: list[str], i: int):
     """Parse a number phrase from ws[i]: ((low, best, high, exact), core_i, core_j, end) or None."""
     if not (ws[i][:1].isdigit() or ws[i] in _STARTERS):
         return None
+    if ws[i] == "some" and ws[i + 1:i + 2] == ["of"]:
+        return (*UNSAID, False), i, i + 1, i + 1  # "some of the fighters"
     kind, j = None, i
     for words, k in _PREFIX_BY_FIRST.get(ws[i], ()):
         if tuple(ws[i:i + len(words)]) == words:

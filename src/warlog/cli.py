@@ -73,12 +73,25 @@ def extract(
     db: DbOption = "warlog.db",
     published: Annotated[Optional[str], typer.Option(help="Publication date anchoring relative dates.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input was skipped or failed.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        min=0, help="Extraction processes (default: one per core; 0: in this process).")] = None,
+    resume: Annotated[bool, typer.Option(
+        help="Continue an interrupted run on the same inputs: articles already stored and inputs "
+             "already logged as skipped are passed over without a new log line (counted as resumed). "
+             "Without it they are read again and each stored one is logged as a duplicate.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = 8,
 ) -> None:
-    """Ingest articles, extract their events and claims, and store them."""
+    """Ingest articles, extract their events and claims, and store them.
+
+    Inputs are streamed and parsed in worker processes; results are stored in input order,
+    each article in its own transaction, so a killed run leaves whole articles only and the
+    same inputs give the same store whatever the number of workers.
+    """
     from warlog.batch import run_batch
     from warlog.store import Store
 
     anchor = _date(published, "--published")
+    n_workers = (os.cpu_count() or 1) if workers is None else workers
     problems = []
     with Store(db) as store, Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
                                       TextColumn("{task.fields[last]}"), TimeElapsedColumn(),
@@ -90,11 +103,13 @@ def extract(
             if outcome.status in ("skipped", "failed"):
                 problems.append(outcome)
 
-        tally = run_batch(paths, store, anchor, on_outcome=seen)
+        tally = run_batch(paths, store, anchor, on_outcome=seen, batch_size=batch_size,
+                          workers=n_workers, resume=resume)
         counts = store.counts()
     for p in problems:
         err().print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
-    summary = ", ".join(f"{tally[k]} {k}" for k in ("stored", "duplicate", "skipped", "failed"))
+    statuses = ("stored", "duplicate", "skipped", "failed") + (("resumed",) if resume else ())
+    summary = ", ".join(f"{tally[k]} {k}" for k in statuses)
     console().print(f"{summary}; {tally['events']} events extracted. Store {db}: "
                   f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims.")
     if strict and problems:
@@ -160,24 +175,33 @@ def export(
 @app.command()
 def bench(
     paths: Annotated[list[str], typer.Argument(help="Articles to time: files, folders, JSON Lines.")],
-    repeat: Annotated[int, typer.Option(help="Runs; the best is kept.")] = 1,
+    workers: Annotated[str, typer.Option(help="Worker counts to time, comma-separated (1 is always timed).")] = "",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = 8,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Throughput of the whole extraction as a ratio to bare spaCy on the same texts."""
-    from warlog.bench import benchmark
-    from warlog.ingest import read_paths
-    from warlog.model import Article
+    """Throughput as ratios: warlog end to end (ingest, workers, store) with 1 and N workers
+    against bare spaCy in one process on the same texts, in the same run."""
+    from warlog.bench import benchmark_workers
 
-    texts = [(a.text, a.published) for a in read_paths(paths) if isinstance(a, Article)]
-    if not texts:
-        raise typer.BadParameter("no readable article in the inputs", param_hint="PATHS")
-    result = benchmark(texts, repeat=repeat).as_dict()
+    try:
+        counts = [int(n) for n in (workers or f"1,{os.cpu_count() or 1}").split(",") if n.strip()]
+    except ValueError:
+        raise typer.BadParameter("a comma-separated list of numbers, e.g. 1,2", param_hint="--workers") from None
+    if not counts or min(counts) < 1:
+        raise typer.BadParameter("worker counts are 1 or more", param_hint="--workers")
+    try:
+        result = benchmark_workers(paths, counts, batch_size=batch_size).as_dict()
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="PATHS") from None
     if as_json:
         console().print_json(json.dumps(result))
         return
-    typer.echo(f"bench articles={result['n_articles']} spacy_s={result['spacy_seconds']} "
-               f"warlog_s={result['warlog_seconds']} ratio={result['ratio']} "
-               f"events/article={result['events_per_article']}")
+    most = max(result["speedup"])
+    typer.echo(f"bench articles={result['n_articles']} ratio_per_core={result['ratio_per_core']} "
+               f"speedup_{most}_workers={result['speedup'][most]} "
+               f"peak_rss_mb_per_worker={result['peak_rss_mb_per_worker'][most]} "
+               f"(ms/article: spacy={result['spacy_ms_per_article']} "
+               + " ".join(f"warlog_{n}w={ms}" for n, ms in result["warlog_ms_per_article"].items()) + ")")
 
 
 @app.command()

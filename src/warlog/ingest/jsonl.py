@@ -29,11 +29,12 @@ def check_record(record: Any, origin: str) -> dict[str, str] | Outcome:
     return fields
 
 
-def jsonl_records(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]] | Outcome]:
-    """(origin "file:LINE", fields) per non-blank line, or an Outcome for a bad line."""
+def jsonl_records(text: str, origin: str, first_line: int = 1) -> Iterator[tuple[str, dict[str, str]] | Outcome]:
+    """(origin "file:LINE", fields) per non-blank line, or an Outcome for a bad line;
+    `first_line` numbers the text's first line (for a file read a line at a time)."""
     # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085 and other
     # characters that JSON strings may hold as they are.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{origin}:{number}"

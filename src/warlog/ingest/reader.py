@@ -6,6 +6,7 @@ page metadata or dateline ("metadata") > none.
 """
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -21,6 +22,7 @@ from warlog.ingest.text import clean_page_text, split_paragraphs
 from warlog.model import Article, Outcome
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STREAM_FROM_BYTES = 1024 * 1024  # a JSON Lines file larger than this is read a line at a time
 STDIN = "-"
 _KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".text": "text",
           ".md": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
@@ -90,14 +92,20 @@ def _has_words(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
-def _admissible(item: Item) -> Item:
+def language_reason(text: str) -> str | None:
+    """Why an article is skipped for its language ("not English (fr)"), or None to keep it."""
+    language = foreign_language(text)
+    return None if language is None else f"not English ({language})"
+
+
+def _admissible(item: Item, check_language: bool = True) -> Item:
     """An article without words, or in another language, becomes a skipped Outcome saying so."""
     if isinstance(item, Article):
         if not _has_words(item.text):
             return _skip(item.origin or item.id, "no text (no letters or digits)")
-        language = foreign_language(item.text)
-        if language is not None:
-            return _skip(item.origin or item.id, f"not English ({language})")
+        reason = language_reason(item.text) if check_language else None
+        if reason is not None:
+            return _skip(item.origin or item.id, reason)
     return item
 
 
@@ -135,7 +143,7 @@ def _record_item(fields: dict[str, str], origin: str, anchor: date | None) -> It
 
 
 def read_bytes(data: bytes, origin: str, kind: str | None = None, published: date | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+               max_bytes: int = DEFAULT_MAX_BYTES, check_language: bool = True) -> Iterator[Item]:
     """Articles of one input's bytes; `kind` (html, text, jsonl, json) is sniffed when None.
 
     Yields an Outcome (skipped or failed, with the reason) for each part that gives no
@@ -146,7 +154,7 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None, published: dat
         yield _skip(origin, f"input too large ({len(data) / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB)")
         return
     for item in _items(data, origin, kind, published):
-        yield _admissible(item)
+        yield _admissible(item, check_language)
 
 
 def _files(path: Path) -> Iterator[Path | Outcome]:
@@ -181,7 +189,65 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Outcome]:
             yield from _files(Path(raw))
 
 
-def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Iterator[Item]:
+def _streamable(path: Path) -> bool:
+    """A large UTF-8 JSON Lines file: read a line at a time rather than whole (other
+    encodings, and small files, take the whole-file path with its encoding checks)."""
+    if path.stat().st_size <= STREAM_FROM_BYTES:
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    head = head.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, bytes) per line of a file, None for a line over max_bytes (never held whole)."""
+    with path.open("rb") as handle:
+        number = 0
+        while True:
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):
+                    line = handle.readline(1024 * 1024)
+                yield number, None
+                continue
+            yield number, (line[len(codecs.BOM_UTF8):] if number == 1 and line.startswith(codecs.BOM_UTF8)
+                           else line)
+
+
+def _stream_jsonl(path: Path, origin: str, published: date | None, max_bytes: int,
+                  check_language: bool) -> Iterator[Item]:
+    """The articles of a large JSON Lines file, one line in memory at a time."""
+    for number, line in _lines(path, max_bytes):
+        where = f"{origin}:{number}"
+        if line is None:
+            yield _skip(where, f"line too large (limit {max_bytes / 1e6:.1f} MB)")
+            continue
+        if not line.strip():
+            continue
+        try:
+            text = decode_bytes(line)
+        except Unreadable as error:
+            yield _skip(where, str(error), "failed")
+            continue
+        for record in jsonl_records(text.rstrip("\r\n"), origin, first_line=number):
+            yield _admissible(record if isinstance(record, Outcome) else
+                              _record_item(record[1], record[0], published), check_language)
+
+
+def _read_one(source: Path | str, published: date | None, max_bytes: int, check_language: bool) -> Iterator[Item]:
+    if source != STDIN and _KINDS.get(source.suffix.lower()) == "jsonl" and _streamable(source):
+        yield from _stream_jsonl(source, printable_name(str(source)), published, max_bytes, check_language)
+        return
     if source == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
         origin, kind = "<stdin>", None
@@ -195,29 +261,32 @@ def _read_one(source: Path | str, published: date | None, max_bytes: int) -> Ite
     if len(data) > max_bytes:
         yield _skip(origin, f"input too large (over the {max_bytes / 1e6:.1f} MB limit)")
         return
-    yield from read_bytes(data, origin, kind, published, max_bytes)
+    yield from read_bytes(data, origin, kind, published, max_bytes, check_language)
 
 
-def _generate(paths: Iterable[str | Path], published: date | None, max_bytes: int) -> Iterator[Item]:
+def _generate(paths: Iterable[str | Path], published: date | None, max_bytes: int,
+              check_language: bool) -> Iterator[Item]:
     for source in _expand(paths):
         if isinstance(source, Outcome):
             yield source
             continue
         try:
-            yield from _read_one(source, published, max_bytes)
+            yield from _read_one(source, published, max_bytes, check_language)
         except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
             where = "<stdin>" if source == STDIN else printable_name(str(source))
             yield _skip(where, short_reason(f"{type(error).__name__}: {error}"), "failed")
 
 
 def read_paths(paths: Iterable[str | Path] | str | Path, published: object = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+               max_bytes: int = DEFAULT_MAX_BYTES, check_language: bool = True) -> Iterator[Item]:
     """Articles (and Outcomes for inputs that give none) from files, folders or "-" (stdin).
 
     `published` (a date or a date string, e.g. the CLI's --published) overrides every
     date found in the inputs; an unreadable value raises ValueError here, before reading.
+    check_language=False leaves the language test (the costliest step of reading) to the
+    caller: a batch runs it in its worker processes with `language_reason`.
     """
     anchor = parse_published(published)
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _generate(list(paths), anchor, max_bytes)
+    return _generate(list(paths), anchor, max_bytes, check_language)

@@ -181,14 +181,21 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
     return None
 
 
-def _dateparser(s: str, anchor: date | None) -> When | None:
-    """Absolute dates in other forms/languages; refuses anything it would complete from 'today'."""
+@lru_cache(maxsize=64)
+def _date_parser(anchor: date | None):
+    """dateparser for English text (articles in other languages are skipped at ingest: letting it
+    try every locale's words first cost more than the rest of the date component together)."""
     from dateparser.date import DateDataParser
     base = datetime.combine(anchor, datetime.min.time()) if anchor else datetime(1900, 1, 1)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PARSERS": ["absolute-time"],
                 "REQUIRE_PARTS": ["year"] if anchor is None else ["month"],
                 "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
-    data = DateDataParser(settings=settings).get_date_data(s)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(s: str, anchor: date | None) -> When | None:
+    """Absolute dates in other forms; refuses anything it would complete from 'today'."""
+    data = _date_parser(anchor).get_date_data(re.sub(r"^(?:an?|the|on|of)\s+", "", s))
     if data.date_obj is None:
         return None
     d = data.date_obj.date()

@@ -181,16 +181,21 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
     return None
 
 
+# English, and the languages an English wire story quotes dates in most ("le 3 mars 2015")
+LANGUAGES = ["en", "fr", "es", "pt"]
+
+
 @lru_cache(maxsize=64)
 def _date_parser(anchor: date | None):
-    """dateparser for English text (articles in other languages are skipped at ingest: letting it
-    try every locale's words first cost more than the rest of the date component together)."""
+    """dateparser for English articles and the dates they quote in a few other languages (articles
+    in other languages are skipped at ingest): letting it try all 200 locales first cost more
+    than the rest of the date component together."""
     from dateparser.date import DateDataParser
     base = datetime.combine(anchor, datetime.min.time()) if anchor else datetime(1900, 1, 1)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PARSERS": ["absolute-time"],
                 "REQUIRE_PARTS": ["year"] if anchor is None else ["month"],
                 "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=LANGUAGES, settings=settings)
 
 
 def _dateparser(s: str, anchor: date | None) -> When | None:

@@ -12,6 +12,8 @@ Demonyms and country adjectives ("Syrian", NORP) feed doc._.country_context and 
 doc.spans["demonyms"] (span._.place = the country), not to doc.spans["places"]. A place name
 that only names a facility elsewhere keeps span._.place None in doc.spans["places"]; the
 place it is named after is kept in doc.user_data[NAMED_AFTER_KEY] (for geoparsing, not events).
+Once resolved, a name is found again wherever the story repeats it ("Dublin City Council"), and
+names in a list closed by a plural division word are divisions ("Butler and Warren counties").
 """
 from __future__ import annotations
 
@@ -39,15 +41,38 @@ _COMPASS = frozenset(WORDS["compass_words"])
 _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 _COMMON_WORDS = frozenset(WORDS["common_words"]) | _COMPASS
 _NAME_ELEMENTS = frozenset(WORDS["name_elements"])
+_STREET_WORDS = frozenset(WORDS["street_words"])
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "inside"}
 _SETTLEMENT_WORDS = {"town", "city", "village", "district", "province", "region", "oasis", "port", "hamlet"}  # "Suq Al-Hout" is not "Al-Hout" elsewhere
 
 
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "es" if word.endswith(("sh", "ch", "s")) else word + "s"
+
+
+_PLURAL_KINDS = {_plural(w): kind for kind, vocab in _KIND_WORDS.items() for w in vocab}
+_LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _list_feature(doc: Doc, end: int) -> str | None:
+    """Kind named by a plural closing a list of names: "Clarke, Oconee and Walton counties"."""
+    sent_end = doc[end - 1].sent.end if end else len(doc)
+    for k in range(end, min(sent_end, end + 12)):
+        tok = doc[k]
+        if tok.lower_ in _PLURAL_KINDS:
+            return _PLURAL_KINDS[tok.lower_]
+        if not (tok.text in _LIST_WORDS or (tok.is_alpha and tok.text[:1].isupper())):
+            return None
+    return None
+
+
 def _after_feature(doc: Doc, end: int) -> str | None:
-    """Kind named by the words right after a toponym ("... province", "... air base")."""
+    """Kind named by the words right after a toponym ("... province", "... air base"), or by
+    the plural closing a list it is part of ("Clarke and Oconee counties")."""
+    listed = _list_feature(doc, end) if end < len(doc) else None
     words = [t.lower_ for t in doc[end:end + 2] if t.is_alpha]
-    if not words or doc[end].is_punct:
-        return None
+    if listed or not words or doc[end].is_punct:
+        return listed
     for kind, vocab in _KIND_WORDS.items():
         if words[0] in vocab:
             return kind
@@ -129,7 +154,10 @@ def _gazetteer_spans(doc: Doc, taken: set[int], gaz, surnames: set[str]) -> list
             span = doc[i:j]
             if any(t.pos_ != "PROPN" or t.i in taken or t.ent_type_ in _BLOCKING for t in span):
                 continue
-            if gaz.demonym_country(span.text) or not _big_enough(span, gaz.lookup(span.text)):
+            candidates = gaz.lookup(span.text)
+            listed = _list_feature(doc, j) if j < len(doc) else None
+            if gaz.demonym_country(span.text) or not (_big_enough(span, candidates)
+                                                      or any(p.kind == listed for p in candidates)):
                 continue
             if j < len(doc) and doc[j].lower_ == "of" and span[-1].lower_ in _SUFFIXES and len(span) > 1:
                 continue  # "Texas Department of ...": an agency; "Texas" alone is tried next
@@ -275,6 +303,56 @@ def _slot_places(doc: Doc, taken: set[int], gaz, surnames: set[str], countries: 
     return found
 
 
+def _repeated_names(doc: Doc, taken: set[int], gaz, spans: list[Span], mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Other occurrences of a name the article already uses for a place, wherever they stand
+    ("Dublin" again in "Dublin City Council", "MANSFIELD" in a dateline): one sense per story.
+
+    Not inside a person's name or before a street word ("Woodfield Road"), not where a
+    neighbouring capitalised word makes a longer known name ("New Concord" when "Concord" was
+    found), and not a small town the name only matched by a variant spelling.
+    """
+    people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    known: dict[tuple[str, ...], Mention] = {}
+    for span, m in zip(spans, mentions):
+        words = tuple(t.lower_ for t in span)
+        if m.choice is not None and len(span) <= MAX_TOKENS and span[0].text[:1].isupper() \
+                and (m.choice.kind != "city" or m.choice.population >= MIN_POPULATION
+                     or name_key(m.choice.name) == name_key(span.text)) \
+                and not (len(words) == 1 and (words[0] in people or words[0] in _COMMON_WORDS)):
+            known.setdefault(words, m)
+    by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    for words, m in sorted(known.items(), key=lambda item: -len(item[0])):  # longest first
+        by_first.setdefault(words[0], []).append((words, m))
+    found, i = [], 0
+    while by_first and i < len(doc):
+        for words, m in by_first.get(doc[i].lower_, ()):
+            j = i + len(words)
+            if j > len(doc) or any(doc[k].lower_ != w or k in taken or doc[k].ent_type_ == "PERSON"
+                                   or not doc[k].text[:1].isupper()
+                                   for k, w in zip(range(i, j), words)):
+                continue
+            if j < len(doc) and doc[j].lower_ in _STREET_WORDS:
+                continue  # "Woodfield Road" names a street, not the town
+            if (i > 0 and _joins(doc[i - 1], doc[i:j].text, gaz, before=True)) or \
+                    (j < len(doc) and _joins(doc[j], doc[i:j].text, gaz, before=False)):
+                continue
+            span = doc[i:j]
+            copy = Mention(span.start_char, span.end_char, span.text, m.candidates, weight=1.0)
+            copy.choice = m.choice
+            found.append((span, copy))
+            i = j - 1
+            break
+        i += 1
+    return found
+
+
+def _joins(tok, name: str, gaz, before: bool) -> bool:
+    """True when a capitalised neighbour and `name` together are a known place ("New" + "Concord")."""
+    if not tok.is_alpha or not tok.text[:1].isupper():
+        return False
+    return bool(gaz.lookup(f"{tok.text} {name}" if before else f"{name} {tok.text}"))
+
+
 def _names_a_region(candidates) -> bool:
     """True when a word is mainly a place name: a country, a division or a city of 100,000."""
     return any(p.kind in ("country", "admin1", "continent") or p.population >= MIN_POPULATION_IN_PERSON
@@ -331,6 +409,8 @@ def warlog_places(doc: Doc) -> Doc:
     local = _local_places(doc, {t.i for s in spans for t in s} | in_demonym, gaz, surnames, mentions)
     taken = {t.i for s in spans for t in s} | in_demonym | {t.i for s, _ in local for t in s}
     local += _slot_places(doc, taken, gaz, surnames, (doc._.country_context or [])[:2])
+    taken |= {t.i for s, _ in local for t in s}
+    local += _repeated_names(doc, taken, gaz, spans + [s for s, _ in local], mentions + [m for _, m in local])
     if local:
         spans, mentions = map(list, zip(*sorted([*zip(spans, mentions), *local], key=lambda pair: pair[0].start)))
     named_after = {}

@@ -9,7 +9,8 @@ coastal city of Sirte", "Dayton, Ohio"); feature words ("Anbar province" -> a di
 ("Paris" and "Henry County" both in Tennessee); closeness to the other resolved places; and
 a prior for country names. A toponym that only names a facility ("the Ouagadougou
 convention center") is resolved only when it fits the article's context (`named` keeps the
-place it is named after). Resolution runs twice so the second pass reads the first's places.
+place it is named after). Resolution repeats until the choices settle (at most `passes` times),
+each pass reading the places the one before chose.
 """
 from __future__ import annotations
 
@@ -88,9 +89,11 @@ def country_salience(mentions: list[Mention], demonyms: dict[str, float]) -> Cou
 
 
 def _only_country(m: Mention) -> Place | None:
+    """The one country a name can mean, unless a division abroad has that name ("Georgia")."""
     key = name_key(m.text)
-    countries = [p for p in m.candidates if p.kind == "country" and name_key(p.name) == key]
-    if len(countries) == 1:
+    countries = [p for p in m.candidates if p.kind == "country"]  # by name or alias ("America")
+    if len(countries) == 1 and not any(p.kind == "admin1" and name_key(p.name) == key
+                                       and p.country_code != countries[0].country_code for p in m.candidates):
         return countries[0]
     return m.candidates[0] if len(m.candidates) == 1 and m.candidates[0].kind in _ADMIN_KINDS else None
 
@@ -212,11 +215,12 @@ def score(m: Mention, place: Place, countries: dict, admin1s: dict, mentions: li
 SMALL_FOREIGN = 20_000  # below this, a place outside the story's countries is taken for a homonym
 
 
-def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, passes: int = 2) -> list[str]:
+def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, passes: int = 4) -> list[str]:
     """Set `choice` on every mention; return the article's countries, most salient first."""
     demonyms = demonyms or {}
     colocation = Colocation(mentions)
-    for _ in range(passes):
+    for _ in range(passes):  # until the choices settle
+        before = [m.choice for m in mentions]
         context = context_by_name(mentions, demonyms)
         # containers first, so "Paris, Texas" can read the chosen Texas
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].container is not None)
@@ -238,5 +242,7 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
                     and countries.get(best.country_code, 0.0) == 0.0 and max(countries.values()) >= 0.5:
                 best = None  # a village abroad that shares a name, in a story set in another country
             m.choice = best
+        if [m.choice for m in mentions] == before:
+            break
     ranked = country_salience(mentions, demonyms)
     return [code for code, _ in ranked.most_common() if code]

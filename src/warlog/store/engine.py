@@ -68,6 +68,11 @@ def make_engine(target: str | Path) -> Engine:
         dbapi_connection.isolation_level = None  # no implicit BEGIN/COMMIT by the driver
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        if not in_memory:
+            # write-ahead log: readers (warlog serve) never wait on a batch writing, and a commit
+            # is not a sync of the whole file; a killed process loses nothing committed
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

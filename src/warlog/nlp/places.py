@@ -362,12 +362,17 @@ def _names_a_region(candidates) -> bool:
 def _demonym_spans(doc: Doc, gaz) -> list[Span]:
     """Capitalised demonyms of one or two words ("Syrian", "Sri Lankan"), wherever they stand,
     also inside an organisation's name ("American Electric Power"), unless they name a place."""
-    found, i = [], 0
-    while i < len(doc):
+    found, i, n = [], 0, len(doc)
+    while i < n:
+        first = doc[i]
+        if not (first.is_alpha and first.text[:1].isupper()):
+            i += 1
+            continue
         for j in (i + 2, i + 1):
+            if j > n or (j == i + 2 and not doc[i + 1].is_alpha):
+                continue
             span = doc[i:j]
-            if j <= len(doc) and span.text[:1].isupper() and all(t.is_alpha for t in span) \
-                    and gaz.demonym_country(span.text) and not _names_a_region(gaz.lookup(span.text)):
+            if gaz.demonym_country(span.text) and not _names_a_region(gaz.lookup(span.text)):
                 found.append(span)
                 i = j - 1
                 break

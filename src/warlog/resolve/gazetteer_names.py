@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,7 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _ARTICLES = frozenset(WORDS["name_articles"])
 
 
+@lru_cache(maxsize=262_144)
 def ascii_fold(text: str) -> str:
     """Strip diacritics (NFKD, combining marks dropped)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -33,6 +35,7 @@ def is_latin(text: str) -> bool:
     return all(ord(c) < 0x250 for c in ascii_fold(text))
 
 
+@lru_cache(maxsize=262_144)
 def name_key(name: str) -> str:
     """Case-, accent-, apostrophe- and hyphen-folded form of a name."""
     folded = ascii_fold(name).translate(_APOSTROPHES).lower()

@@ -260,3 +260,11 @@ def test_api_serves_a_postgres_store(pg_url):
         assert page["total"] == 1 and page["items"][0]["location"] == "Mogadishu"
         detail = client.get(f"/api/events/{page['items'][0]['id']}").json()
         assert len(detail["reports"]) == 2
+
+
+def test_printed_urls_hide_the_password():
+    from warlog.store.engine import shown_url
+
+    assert "s3cret" not in shown_url("postgresql://warlog:s3cret@db.example:5432/warlog")
+    assert shown_url("postgresql://warlog:s3cret@db.example:5432/warlog").startswith("postgresql://warlog:")
+    assert shown_url("warlog.db") == "warlog.db"

@@ -89,6 +89,7 @@ def extract(
     """
     from warlog.batch import run_batch
     from warlog.store import Store
+    from warlog.store.engine import shown_url
 
     anchor = _date(published, "--published")
     n_workers = (os.cpu_count() or 1) if workers is None else workers
@@ -110,7 +111,7 @@ def extract(
         err().print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
     statuses = ("stored", "duplicate", "skipped", "failed") + (("resumed",) if resume else ())
     summary = ", ".join(f"{tally[k]} {k}" for k in statuses)
-    console().print(f"{summary}; {tally['events']} events extracted. Store {db}: "
+    console().print(f"{summary}; {tally['events']} events extracted. Store {shown_url(db)}: "
                   f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims.")
     if strict and problems:
         raise typer.Exit(1)

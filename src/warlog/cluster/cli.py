@@ -49,6 +49,7 @@ def batch(
     from warlog.cluster.run import dask_client, run_cluster_batch
     from warlog.ingest import parse_published
     from warlog.store import Store
+    from warlog.store.engine import shown_url
 
     try:
         anchor = parse_published(published)
@@ -73,6 +74,6 @@ def batch(
         err.print(f"[yellow]{problem.status}[/]: {problem.origin}: {problem.reason}", highlight=False)
     summary = ", ".join(f"{tally[k]} {k}" for k in ("stored", "duplicate", "skipped", "failed"))
     typer.echo(f"{summary}; {tally['events']} events extracted in {tally['partitions']} partitions. "
-               f"Store {db}: {counts['articles']} articles, {counts['events']} events. Parquet: {out}/")
+               f"Store {shown_url(db)}: {counts['articles']} articles, {counts['events']} events. Parquet: {out}/")
     if strict and problems:
         raise typer.Exit(1)

@@ -48,6 +48,19 @@ def lock_writes(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
+def shown_url(target: str | Path) -> str:
+    """`target` fit to print: a database URL with its password masked."""
+    text = str(target)
+    if "://" not in text:
+        return text
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: show no part of it that may hold a secret
+        return text.split("://", 1)[0] + "://…"
+
+
 def make_engine(target: str | Path) -> Engine:
     """An engine for `target`; SQLite gets foreign keys and transactional DDL.
 

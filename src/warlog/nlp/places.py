@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from warlog.nlp import register_extensions
 from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.gazetteer_names import WORDS, loose_key, name_key
+from warlog.nlp.actor_countries import actor_countries
 from warlog.nlp.triggers import trigger_kind
 from warlog.resolve.places import Mention, resolve
 
@@ -353,6 +354,14 @@ def _joins(tok, name: str, gaz, before: bool) -> bool:
     return bool(gaz.lookup(f"{tok.text} {name}" if before else f"{name} {tok.text}"))
 
 
+def _word_of_a_group(span: Span, groups: list[tuple[int, int, str]], gaz) -> bool:
+    """A name inside an armed group's name with no reading in the group's country ("Abu" in
+    "Abu Sayyaf"): a word of the group's name, not a place."""
+    return any(start <= span.start and span.end <= end and len(span) < end - start
+               and not any(p.country_code == country for p in gaz.lookup(span.text))
+               for start, end, country in groups)
+
+
 def _names_a_region(candidates) -> bool:
     """True when a word is mainly a place name: a country, a division or a city of 100,000."""
     return any(p.kind in ("country", "admin1", "continent") or p.population >= MIN_POPULATION_IN_PERSON
@@ -401,7 +410,9 @@ def warlog_places(doc: Doc) -> Doc:
             continue  # a person's surname tagged as a place
         spans.append(span)
     taken = {t.i for s in spans for t in s} | in_demonym
-    spans = sorted(spans + _gazetteer_spans(doc, taken, gaz, surnames), key=lambda s: s.start)
+    votes, groups = actor_countries(doc)
+    spans = sorted(spans + [s for s in _gazetteer_spans(doc, taken, gaz, surnames)
+                            if not _word_of_a_group(s, groups, gaz)], key=lambda s: s.start)
     mentions = []
     for k, span in enumerate(spans):
         feature = _after_feature(doc, span.end) or _before_feature(doc, span.start)
@@ -410,6 +421,8 @@ def warlog_places(doc: Doc) -> Doc:
             feature = "facility"  # the first words of a facility's name
         mentions.append(Mention(span.start_char, span.end_char, span.text, gaz.lookup(span.text), feature,
                                 _container(doc, spans, k), 2.0 if span.start_char < LEAD_CHARS else 1.0))
+    for country, n in votes.items():  # "LNA forces", "the Shura Council": the country they fight in
+        demonyms[country] = demonyms.get(country, 0.0) + n
     doc._.country_context = resolve(mentions, demonyms)
     local = _local_places(doc, {t.i for s in spans for t in s} | in_demonym, gaz, surnames, mentions)
     taken = {t.i for s in spans for t in s} | in_demonym | {t.i for s, _ in local for t in s}

@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 app = typer.Typer(help="warlog: conflict news in, ACLED-style event data out.", no_args_is_help=True,
@@ -88,27 +87,17 @@ def extract(
     same inputs give the same store whatever the number of workers.
     """
     from warlog.batch import run_batch
+    from warlog.progress import outcome_progress, print_problems
     from warlog.store import Store
     from warlog.store.engine import shown_url
 
     anchor = _date(published, "--published")
     n_workers = (os.cpu_count() or 1) if workers is None else workers
-    problems = []
-    with Store(db) as store, Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
-                                      TextColumn("{task.fields[last]}"), TimeElapsedColumn(),
-                                      console=err(), transient=True) as progress:
-        task = progress.add_task("extract", total=None, last="")
-
-        def seen(outcome):
-            progress.update(task, advance=1, last=f"{outcome.status}: {Path(outcome.origin).name}")
-            if outcome.status in ("skipped", "failed"):
-                problems.append(outcome)
-
+    with Store(db) as store, outcome_progress("extract") as (seen, problems):
         tally = run_batch(paths, store, anchor, on_outcome=seen, batch_size=batch_size,
                           workers=n_workers, resume=resume)
         counts = store.counts()
-    for p in problems:
-        err().print(f"[yellow]{p.status}[/]: {p.origin}: {p.reason}")
+    print_problems(problems)
     statuses = ("stored", "duplicate", "skipped", "failed") + (("resumed",) if resume else ())
     summary = ", ".join(f"{tally[k]} {k}" for k in statuses)
     console().print(f"{summary}; {tally['events']} events extracted. Store {shown_url(db)}: "

@@ -1,7 +1,6 @@
 """`warlog batch`: the command, mounted on the main app by warlog.cli."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -37,17 +36,9 @@ def batch(
       dask worker tcp://SCHEDULER:8786 --nworkers 4 --nthreads 1
       warlog batch /shared/news --scheduler tcp://SCHEDULER:8786 --out /shared/out
     """
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from warlog.cluster.run import dask_client, run_cluster_batch
     from warlog.ingest import parse_published
+    from warlog.progress import outcome_progress, print_problems
     from warlog.store import Store
     from warlog.store.engine import shown_url
 
@@ -55,23 +46,12 @@ def batch(
         anchor = parse_published(published)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from None
-    err = Console(stderr=True)
-    problems = []
-    with Store(db) as store, dask_client(scheduler, workers) as client, Progress(
-            TextColumn("[bold]batch"), MofNCompleteColumn(), BarColumn(), TextColumn("{task.fields[last]}"),
-            TimeElapsedColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("batch", total=None, last="")
-
-        def seen(outcome):
-            progress.update(task, advance=1, last=f"{outcome.status}: {Path(outcome.origin).name}")
-            if outcome.status in ("skipped", "failed"):
-                problems.append(outcome)
-
+    with Store(db) as store, dask_client(scheduler, workers) as client, \
+            outcome_progress("batch") as (seen, problems):
         tally = run_cluster_batch(paths, store, client, out=out, partition_size=partition_size,
                                   published=anchor, on_outcome=seen)
         counts = store.counts()
-    for problem in problems:
-        err.print(f"[yellow]{problem.status}[/]: {problem.origin}: {problem.reason}", highlight=False)
+    print_problems(problems)
     summary = ", ".join(f"{tally[k]} {k}" for k in ("stored", "duplicate", "skipped", "failed"))
     typer.echo(f"{summary}; {tally['events']} events extracted in {tally['partitions']} partitions. "
                f"Store {shown_url(db)}: {counts['articles']} articles, {counts['events']} events. Parquet: {out}/")

@@ -183,3 +183,13 @@ def test_a_whole_share_means_held_and_an_encirclement_is_confirmed_not_repeated(
                                     _change("share", d3, "Army", share=1.0, source="the army")])
     assert [s.status for s in timeline.states] == ["encircled", "held"]
     assert len(timeline.states[0].confirmed_by) == 1 and timeline.current.holder == "Army"
+
+
+def test_people_seized_and_places_we_cannot_place_change_no_control():
+    assert _controls("Gunmen seized two medical workers in Benghazi on Sunday, their families said.", "2016-04-20") == []
+    # the town is unknown to the gazetteer: the reference point it is measured from is not it
+    found = _controls("The Islamic State group took control of Bin Jawwad town, 150 kilometres east of Sirte.",
+                      "2016-04-20")
+    assert all(c["subject"] != "Sirte" for c in found)
+    assert _controls("The blast caused no real damage to surrounding property, police in Misrata said.",
+                     "2016-01-05") == []

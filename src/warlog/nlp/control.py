@@ -24,18 +24,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.model import Claim, Event, Evidence
-from warlog.nlp.triggers import base_forms, trigger_kind
+from warlog.nlp.triggers import base_forms, lexicon, target_class, trigger_kind
 from warlog.resolve.gazetteer import get_gazetteer
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory",
                "Non-violent transfer of territory"}
 CONTROL_KINDS = {"territory", "siege", "transfer"}
 GIVING_UP = {"withdraw", "pull", "retreat", "abandon", "evacuate", "cede", "surrender", "lose"}
+# people, not ground: "seized three men", "captured 40 fighters" ("encircled the militants in X" is
+# a siege of X all the same)
+PEOPLE = {"soldier", "troop", "fighter", "militant", "rebel", "militiaman", "policeman", "insurgent", "civilian",
+          "resident", "villager", "refugee", "hostage", "trio", "pair", "people", "person", "crew", "gunman"}
 PRONOUNS = {"it", "them", "this", "that", "these", "those"}
 BRIEFLY = {"briefly", "temporarily", "momentarily"}
 HELD = {"held", "controlled", "occupied", "run", "dominated"}
 STRONGHOLD = {"stronghold", "bastion", "bastions", "strongholds", "capital", "heartland"}
 # "the city", "the town of X": the object is the place itself, not a part of it
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+           "north-west", "south-east", "south-west", "outside"}
 LOCATIVE = {"in", "at", "near", "inside", "around", "outside", "on"}
 SETTLEMENT = {"city", "town", "village", "province", "governorate", "district", "region", "county",
               "municipality", "settlement", "hamlet", "capital", "stronghold", "oasis", "island"}
@@ -74,7 +80,12 @@ class ControlReader:
     # -- helpers ---------------------------------------------------------------------------
 
     def place_in(self, tokens: set[int]) -> Span | None:
-        return next((s for s in self.places if s.start in tokens), None)
+        """The first place named among `tokens`, but for reference points ("east of Sirte")."""
+        return next((s for s in self.places if s.start in tokens and not self._reference_point(s)), None)
+
+    def _reference_point(self, span: Span) -> bool:
+        doc = span.doc
+        return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in COMPASS
 
     def actor_name(self, token: Token | None) -> str | None:
         if token is None:
@@ -96,9 +107,15 @@ class ControlReader:
             return trigger.head
         for dep in ("dobj", "obj", "nsubjpass", "attr"):
             found = next((c for c in trigger.children if c.dep_ == dep), None)
+            if found is not None and found.lemma_.lower() == "control":  # "took control of X"
+                of = next((c for c in [*found.children, *trigger.children] if c.dep_ == "prep" and c.lower_ == "of"),
+                          None)
+                found = next((c for c in of.children if c.dep_ == "pobj"), found) if of is not None else found
             if found is not None:
                 return found
-        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "over")):
+        preps = [c for c in trigger.children if c.dep_ == "prep"]
+        preps += [g for c in preps if c.lower_ in ("out", "away") for g in c.children if g.dep_ == "prep"]
+        for prep in (c for c in preps if c.lower_ in ("of", "from", "over")):  # "pulled out of X"
             found = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if found is not None:
                 return found
@@ -117,6 +134,8 @@ class ControlReader:
         named = self.named_in(tokens | around, event.country_code)
         if named is not None:
             return named[0], None if ground is not None and ground.i == named[2] else part, named[1]
+        if any(self.doc[i].pos_ == "PROPN" and i not in self.actor_at for i in tokens):
+            return None, part, ""  # a place named that we cannot place: not the event's place instead
         written = next((ev.text for ev in event.evidence if ev.field == "location"), event.location or "")
         return _place_dict(event=event), part, written
 
@@ -137,6 +156,12 @@ class ControlReader:
                 return ({"name": p.name, "geonameid": p.geonameid, "kind": p.kind, "country_code": p.country_code,
                          "admin1": p.admin1, "lat": p.latitude, "lon": p.longitude}, name, token.i)
         return None
+
+    def _people(self, ground: Token) -> bool:
+        lemma = ground.lemma_.lower()
+        return (target_class(ground) == "person" or lemma in PEOPLE or lemma in lexicon().targets["person"]
+                or ground.like_num
+                or (ground.i in self.actor_at and self.place_in({ground.i}) is None))
 
     @staticmethod
     def _is_place(ground: Token, span: Span | None) -> bool:
@@ -171,9 +196,15 @@ class ControlReader:
         kind = trigger_kind(trigger)
         if kind not in CONTROL_KINDS or (kind != "siege" and event.sub_event_type not in TERRITORIAL):
             return None
-        if trigger.dep_ == "amod" and trigger.head.lemma_.lower() not in SETTLEMENT:
-            return None  # "surrounding buildings"
+        before_noun = trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN")
+        if (trigger.dep_ == "amod" or before_noun) and trigger.head.lemma_.lower() not in SETTLEMENT:
+            return None  # "surrounding buildings", "no damage to surrounding property"
+        if kind == "siege" and trigger.pos_ != "NOUN" and trigger.dep_ not in ("acl", "relcl") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in trigger.children):
+            return None  # a siege has besiegers: "damage to surrounding property" is none
         ground = self.ground_of(trigger)
+        if kind != "siege" and ground is not None and self._people(ground):
+            return None  # people seized are taken captive, not ground taken ("the trio were seized")
         place, part, name = self.where(trigger, ground, event)
         if place is None:
             return None

@@ -146,3 +146,11 @@ def test_speed(places_nlp):
     full = time.perf_counter() - start
     print(f"nlp.pipe seed x20: {base:.2f}s without warlog_places, {full:.2f}s with")
     assert full < base * 1.5 + 0.5
+
+
+def test_a_vowel_spelled_the_french_way_finds_the_same_town(gaz):
+    from warlog.resolve.gazetteer_names import loose_key, name_key
+
+    assert loose_key(name_key("Tarhouna")) == loose_key(name_key("Tarhuna"))
+    assert [p.country_code for p in gaz.lookup("Tarhouna")] == ["LY"]
+    assert loose_key(name_key("Houston")) != loose_key(name_key("Huston Lake"))

@@ -156,7 +156,7 @@ NON_STATE_OVERTAKES = [
 
 CHEMICAL = [
     case("Chemical weapon", "A suspected chemical attack on the rebel-held town of Douma killed at least 40 "
-         "people on Saturday, rescue workers said.", "2018-04-08", xfail=unplaced("Douma"),
+         "people on Saturday, rescue workers said.", "2018-04-08",
          country_code="SY", fatalities=40),
     case("Chemical weapon", "Syrian government helicopters dropped barrels filled with chlorine on Sarmin on "
          "Monday, a monitoring group said, and medics treated dozens of people for breathing problems.",

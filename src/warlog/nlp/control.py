@@ -308,8 +308,9 @@ class ControlReader:
                 continue
             if owner.pos_ != "PRON":
                 return self.actor_name(owner)
-            speaker = next((t for t in sent if source and t.idx >= sent.start_char
-                            and self.doc.text[t.idx:t.idx + len(source)] == source), None)
+            text, start = sent.text, sent.start_char
+            speaker = next((t for t in sent if source and text[t.idx - start:t.idx - start + len(source)] == source),
+                           None)
             return self.actor_name(speaker) if speaker is not None else None
         return None
 

@@ -144,9 +144,10 @@ def complete_sides(events: list, doc) -> None:
     actor for a battle's or an attack's missing side, the civilians for the victims of
     violence against civilians."""
     sents = list(doc.sents)
+    text = doc.text  # (built anew on every access: once here, not once per sentence)
     paragraphs = [0] * len(sents)
     for k in range(1, len(sents)):
-        gap = doc.text[sents[k - 1].end_char:sents[k].start_char]
+        gap = text[sents[k - 1].end_char:sents[k].start_char]
         paragraphs[k] = paragraphs[k - 1] + ("\n\n" in gap or "\n \n" in gap)
     by_sent: dict[int, list[Span]] = {}
     starts = [s.start for s in sents]

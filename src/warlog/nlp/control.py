@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.model import Claim, Event, Evidence
 from warlog.nlp.triggers import base_forms, lexicon, target_class, trigger_kind
-from warlog.resolve.gazetteer import get_gazetteer
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory",
                "Non-violent transfer of territory"}
@@ -131,31 +130,10 @@ class ControlReader:
         part = None if ground is None or self._is_place(ground, span) else self._phrase(ground)
         if span is not None:
             return _place_dict(span), part, span.text
-        named = self.named_in(tokens | around, event.country_code)
-        if named is not None:
-            return named[0], None if ground is not None and ground.i == named[2] else part, named[1]
         if any(self.doc[i].pos_ == "PROPN" and i not in self.actor_at for i in tokens):
             return None, part, ""  # a place named that we cannot place: not the event's place instead
         written = next((ev.text for ev in event.evidence if ev.field == "location"), event.location or "")
         return _place_dict(event=event), part, written
-
-    def named_in(self, tokens: set[int], country: str | None) -> tuple[dict, str, int] | None:
-        """A proper name the model did not take for a place ("an oilfield in Thawra") that the
-        gazetteer knows in the event's own country: in a locative slot, that is the place."""
-        if not country:
-            return None
-        for i in sorted(tokens):
-            token = self.doc[i]
-            if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
-                continue
-            words = [t for t in token.subtree if t.pos_ == "PROPN" or t.text == "-"]
-            name = "".join(t.text_with_ws for t in words).strip()
-            found = [p for p in get_gazetteer().lookup(name) if p.country_code == country and p.kind == "city"]
-            if found:
-                p = max(found, key=lambda p: p.population)
-                return ({"name": p.name, "geonameid": p.geonameid, "kind": p.kind, "country_code": p.country_code,
-                         "admin1": p.admin1, "lat": p.latitude, "lon": p.longitude}, name, token.i)
-        return None
 
     def _people(self, ground: Token) -> bool:
         lemma = ground.lemma_.lower()

@@ -234,6 +234,13 @@ def _home_divisions(mentions: list[Mention]) -> set[tuple[str, str]]:
     return {k for k, n in counts.items() if n >= max(2, top / 2)}
 
 
+def _settled(span: Span, candidates: list) -> Mention:
+    """A mention found once the article's context is known, read as its most populous candidate."""
+    mention = Mention(span.start_char, span.end_char, span.text, candidates, weight=1.0)
+    mention.choice = max(candidates, key=lambda p: p.population)
+    return mention
+
+
 def _local_places(doc: Doc, taken: set[int], gaz, surnames: set[str],
                   mentions: list[Mention]) -> list[tuple[Span, Mention]]:
     """Small places the first pass left out, found once the article's home divisions are known.
@@ -260,10 +267,7 @@ def _local_places(doc: Doc, taken: set[int], gaz, surnames: set[str],
             local = [p for p in gaz.lookup(span.text) if p.kind in ("city", "admin2")
                      and (p.country_code, p.admin1) in home and name_key(p.name) == key]
             if local:
-                best = max(local, key=lambda p: p.population)
-                m = Mention(span.start_char, span.end_char, span.text, local, weight=1.0)
-                m.choice = best
-                found.append((span, m))
+                found.append((span, _settled(span, local)))
                 i = j - 1
                 break
         i += 1
@@ -298,9 +302,7 @@ def _slot_places(doc: Doc, taken: set[int], gaz, surnames: set[str], countries: 
             continue
         local = [p for p in gaz.lookup(span.text) if p.kind in ("city", "admin2") and p.country_code in countries]
         if local:
-            m = Mention(span.start_char, span.end_char, span.text, local, weight=1.0)
-            m.choice = max(local, key=lambda p: p.population)
-            found.append((span, m))
+            found.append((span, _settled(span, local)))
     return found
 
 

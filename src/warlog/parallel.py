@@ -75,10 +75,9 @@ def _start_worker(extract: ExtractFn) -> None:
     resources (gazetteer, tables) once, by extracting a sentence of our own."""
     global _extract
     _extract = extract
-    from warlog.pipeline import extract_article
+    from warlog.pipeline import warm_up
 
-    extract_article(Article(text="Gunmen shot two police officers in Mosul on 12 March 2016 and fled on "
-                                 "Monday, a witness said."))  # the date parser loads on a full date
+    warm_up()
 
 
 def _as_result(item: Extraction | Exception) -> Result:

@@ -34,7 +34,8 @@ from warlog.cluster.inputs import (
     partitions,
     plan_file,
 )
-from warlog.cluster.tasks import extract_partition, read_partition, summarize, warm_up
+from warlog.cluster.tasks import extract_partition, read_partition, summarize
+from warlog.pipeline import warm_up
 from warlog.ingest import parse_published
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Outcome

@@ -1,8 +1,8 @@
-"""What runs on the workers: warm-up, planning, reading and extracting one partition.
+"""What runs on the workers: planning, reading and extracting one partition.
 
 The spaCy pipeline is loaded once per worker process (`warlog.nlp.pipeline.get_nlp` is
-cached per process) by `warm_up`, which the client runs on every worker before the first
-partition; a worker that joins later loads it on its first partition.
+cached per process) by `warlog.pipeline.warm_up`, which the client runs on every worker
+before the first partition; a worker that joins later loads it on its first partition.
 """
 from __future__ import annotations
 
@@ -13,18 +13,7 @@ from warlog.cluster.outputs import write_partition
 from warlog.cluster.readers import Item, read_slice
 from warlog.model import Article, Extraction, Outcome
 
-# Written for warm-up: one short report that takes every component of the pipeline.
-WARM_UP_TEXT = ("Gunmen attacked a police checkpoint outside Kirkuk on Monday, killing two officers "
-                "and wounding three others, a provincial spokesman said.")
-
 Summary = Outcome | tuple[str, str, int]  # a read outcome, or (article id, origin, length of its text)
-
-
-def warm_up() -> int:
-    """Load the pipeline in this worker process and run it once; returns the events found."""
-    from warlog.pipeline import extract_article
-
-    return len(extract_article(Article(text=WARM_UP_TEXT, published=date(2021, 6, 7))).events)
 
 
 def read_partition(partition: Partition, published: date | None) -> list[Item]:

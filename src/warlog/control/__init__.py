@@ -9,9 +9,19 @@ source says). This package turns the claims of every article into one timeline p
     timeline (warlog.control.timeline)  the changes folded into dated control states
     query    (warlog.control.query)     timelines from a Store; the state of every place on a day
 """
-from warlog.control.changes import Change, Report, changes_from_claims
-from warlog.control.query import control_at, place_timeline, timelines
+from warlog.control.changes import Change, Report, changes_from_claims, place_key
 from warlog.control.timeline import Share, State, Timeline, build_timeline
 
+_FROM_STORE = ("control_at", "place_timeline", "timelines")
+
+
+def __getattr__(name: str):
+    """The store-reading functions, imported when first used (the nlp component needs none)."""
+    if name in _FROM_STORE:
+        from warlog.control import query
+
+        return getattr(query, name)
+    raise AttributeError(name)
+
 __all__ = ["Change", "Report", "Share", "State", "Timeline", "build_timeline", "changes_from_claims",
-           "control_at", "place_timeline", "timelines"]
+           "control_at", "place_key", "place_timeline", "timelines"]

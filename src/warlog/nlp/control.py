@@ -23,6 +23,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from warlog.control.changes import place_key
 from warlog.model import Claim, Event, Evidence
 from warlog.nlp.triggers import base_forms, lexicon, target_class, trigger_kind
 
@@ -265,7 +266,7 @@ class ControlReader:
                          and s.start_char <= claim.evidence.end), None)
             place = _place_dict(span) if span else None
             taker = next((c.value["by"] for c in reversed(events) if place and c.value["change"] in ("taken", "encircled")
-                          and same_place(c.value["place"], place)), None)
+                          and place_key(c.value["place"]) == place_key(place)), None)
             holder = self._possessor(sent, claim.source) or taker
             value = {"change": "share", "holder": holder, "by": holder, "from": None, "part": None,
                      "brief": False, "share": claim.value, "place": place,
@@ -295,15 +296,6 @@ class ControlReader:
     def run(self) -> list[Claim]:
         events = self.from_events()
         return events + self.held() + self.shares(events)
-
-
-def same_place(a: dict | None, b: dict | None) -> bool:
-    """Two place dicts name one place: the same GeoNames id, else the same kind, name and country."""
-    if not a or not b:
-        return False
-    if a.get("geonameid") and b.get("geonameid"):
-        return a["geonameid"] == b["geonameid"]
-    return (a.get("kind"), a.get("name"), a.get("country_code")) == (b.get("kind"), b.get("name"), b.get("country_code"))
 
 
 def _fields(evidence: Evidence) -> dict:

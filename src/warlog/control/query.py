@@ -39,8 +39,9 @@ def place_timeline(store: Store, place: str, country: str | None = None) -> list
 
     wanted = place.strip().lower()
     ids = {str(p.geonameid) for p in get_gazetteer().lookup(place.strip()) if p.geonameid}
-    named = [t for t in timelines(store, country) if wanted in {n.lower() for n in t.names}]
-    return named or [t for t in timelines(store, country) if _matches(t, wanted, ids)]
+    every = timelines(store, country)
+    named = [t for t in every if wanted in {n.lower() for n in t.names}]
+    return named or [t for t in every if _matches(t, wanted, ids)]
 
 
 @dataclass(slots=True)

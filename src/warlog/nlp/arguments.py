@@ -11,6 +11,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
+from warlog.nlp.doc_index import sentences
+
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
 PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 COUNTERPART_PREPS = {"with", "against", "between", "from", "on", "upon", "at", "targeting"}
@@ -43,7 +45,7 @@ def _spans_by_sentence(doc) -> dict[str, dict[int, list[Span]]]:
     once per doc: looking them up per sentence stays linear in the article's length."""
     index = doc.user_data.get("warlog_spans_by_sentence")
     if index is None:
-        starts = [s.start for s in doc.sents]
+        starts = [s.start for s in sentences(doc)]
         index = {}
         for group in ("actors", "places", "dates", "tolls"):
             grouped: dict[int, list[Span]] = {}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from warlog.model import Claim, Evidence
 from warlog.nlp.arguments import PlaceContext, SentenceArgs
+from warlog.nlp.doc_index import sentences
 from warlog.nlp.speech import Speech, speeches
 
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
@@ -65,7 +66,7 @@ class ClaimFinder:
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
         last_source = None
-        for sent_i, sent in enumerate(self.doc.sents):
+        for sent_i, sent in enumerate(sentences(self.doc)):
             said = speeches(sent, last_source)
             named = [sp.source for sp in said if sp.source.root.pos_ != "PRON"]
             last_source = named[-1] if named else last_source

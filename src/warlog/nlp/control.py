@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.control.changes import place_key
 from warlog.model import Claim, Event, Evidence
+from warlog.nlp.doc_index import sentences
 from warlog.nlp.triggers import base_forms, lexicon, target_class, trigger_kind
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory",
@@ -74,7 +75,7 @@ class ControlReader:
                        and s._.place.kind not in ("country", "continent")]
         self.actor_at = {i: s for s in doc.spans.get("actors", []) if s._.actor is not None
                          for i in range(s.start, s.end)}
-        self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self.sent_index = {s.start: n for n, s in enumerate(sentences(doc))}
         self.grounds: list[tuple[set[int], Claim]] = []  # the words of ground taken, and the claim
 
     # -- helpers ---------------------------------------------------------------------------

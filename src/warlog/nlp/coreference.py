@@ -12,10 +12,12 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from warlog.nlp.arguments import SentenceArgs
+from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
 
 BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "their", "such"}
 RESPONSIBILITY_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 ATTRIBUTION_VERBS = {"attribute", "blame", "link", "tie", "pin"}
+RESPONSIBILITY_WORDS = ATTRIBUTION_VERBS | {"responsibility"}
 DEMONSTRATIVES = {"this", "it", "that"}
 RECENT_SENTENCES = 6  # how far back a definite mention may point
 
@@ -28,7 +30,8 @@ def _negated(token: Token) -> bool:
 def responsibility(args: SentenceArgs) -> tuple[bool, Span | None]:
     """(whether the sentence is about who did it, the actor it names if any)."""
     about = False
-    for tok in args.sent:
+    sent = args.sent
+    for tok in tokens_within(sent, matching_positions(sent.doc, "responsibility", RESPONSIBILITY_WORDS.__contains__)):
         lemma = tok.lemma_.lower()
         if lemma == "responsibility" and tok.head.lemma_.lower() in RESPONSIBILITY_VERBS:
             about = True
@@ -143,7 +146,7 @@ def complete_sides(events: list, doc) -> None:
     fitting actor named in the same paragraph (at most NOTE_REACH sentences away): an armed
     actor for a battle's or an attack's missing side, the civilians for the victims of
     violence against civilians."""
-    sents = list(doc.sents)
+    sents = sentences(doc)
     text = doc.text  # (built anew on every access: once here, not once per sentence)
     paragraphs = [0] * len(sents)
     for k in range(1, len(sents)):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
+from warlog.nlp.doc_index import sentences
 from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_across, combine_tolls
@@ -98,9 +99,9 @@ class EventBuilder:
         events: list[Event] = []
         before: list[tuple[SentenceArgs, int]] = []  # sentences with no event before the first event
         # ground taken in a story of fighting was fought for, even when its sentence says nothing
-        found = [(sent, [t for t in find_triggers(sent) if realis(t)[0]]) for sent in self.doc.sents]
+        found = [(sent, [t for t in find_triggers(sent) if realis(t)[0]]) for sent in sentences(self.doc)]
         self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
-        for sent_i, sent in enumerate(self.doc.sents):
+        for sent_i, sent in enumerate(sentences(self.doc)):
             sources = source_tokens(sent)
             args = SentenceArgs(sent, sources)
             about_who, claimer = responsibility(args)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from warlog.nlp.doc_index import matching_positions, tokens_within
+
 REPORTING_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "confirm", "estimate",
                    "allege", "accuse", "deny", "insist", "warn", "explain", "note", "tweet", "write",
                    "post", "document", "record", "assert", "acknowledge", "admit", "declare", "reveal",
@@ -17,6 +19,8 @@ REPORTING_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add",
 FIGURE_VERBS = {"give", "put", "provide", "release", "publish", "raise", "update", "revise"}
 FIGURE_NOUNS = {"count", "counts", "toll", "tolls", "figure", "figures", "tally", "estimate", "estimates",
                 "number", "numbers", "casualty"}
+
+SPEECH_WORDS = REPORTING_VERBS | FIGURE_VERBS
 
 
 @dataclass(slots=True)
@@ -40,8 +44,8 @@ def _phrase(token: Token) -> Span:
 
 
 def _according_to(sent: Span):
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+    for tok in tokens_within(sent, matching_positions(sent.doc, "according", "according".__eq__)):
+        if tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             obj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
             if obj is not None:
                 yield Speech(tok, _phrase(obj), [t for t in sent if t.i not in {x.i for x in obj.subtree}
@@ -66,7 +70,7 @@ def speeches(sent: Span, previous: Span | None = None) -> list[Speech]:
     """Every reporting clause of a sentence with its source and content; `previous` is the
     last named source before the sentence, for "he said"."""
     out = list(_according_to(sent))
-    for tok in sent:
+    for tok in tokens_within(sent, matching_positions(sent.doc, "speech", SPEECH_WORDS.__contains__)):
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
             continue

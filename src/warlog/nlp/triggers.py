@@ -14,6 +14,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from warlog.nlp.doc_index import matching_positions, tokens_within
+
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "will", "shall", "'d", "'ll", "can", "must"}
@@ -36,6 +38,7 @@ class Lexicon:
     background_preps: frozenset[str]
     background_heads: frozenset[str]
     irrealis_modifiers: frozenset[str]
+    key_words: frozenset[str]  # every word of every entry: a token none of whose forms is one triggers nothing
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +57,7 @@ def lexicon() -> Lexicon:
         background_preps=frozenset(data["background_preps"]),
         background_heads=frozenset(data["background_heads"]),
         irrealis_modifiers=frozenset(data["irrealis_modifiers"]),
+        key_words=frozenset(w for key in data["triggers"] for w in key.split()),
     )
 
 
@@ -78,9 +82,13 @@ IRREGULAR = {"took": "take", "taken": "take", "retook": "retake", "retaken": "re
              "caught": "catch", "ran": "run", "set": "set", "hit": "hit", "seen": "see", "drove": "drive"}
 
 
-def base_forms(token: Token) -> list[str]:
+def base_forms(token: Token) -> tuple[str, ...]:
     """The token's lemma and the dictionary forms its inflection may stand for."""
-    word, lemma = token.lower_, token.lemma_.lower()
+    return _forms(token.lower_, token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str, lemma: str) -> tuple[str, ...]:
     forms = [lemma, IRREGULAR.get(word, word)]
     for suffix in ("ed", "ing", "es", "s", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -88,7 +96,7 @@ def base_forms(token: Token) -> list[str]:
             forms += [stem, stem + "e"]
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # kidnapped -> kidnap
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def _pos_ok(token: Token, pos: str) -> bool:
@@ -100,9 +108,8 @@ def _pos_ok(token: Token, pos: str) -> bool:
     return token.pos_ in VERB_POS | NOUN_POS
 
 
-def _keys(token: Token) -> list[str]:
-    """Lexicon keys this token could be, most specific (phrasal) first."""
-    forms = base_forms(token)
+def _keys(token: Token, forms: tuple[str, ...]) -> list[str]:
+    """Lexicon keys this token (with these base forms) could be, most specific (phrasal) first."""
     keys = []
     for child in token.children:
         if child.dep_ == "prep":  # "agreed to a truce" reads as "agree truce" first, then "agree to"
@@ -112,7 +119,7 @@ def _keys(token: Token) -> list[str]:
                 continue  # "took place ... over salaries" is no "take over"
             c = child.lemma_.lower()
             keys += [f"{f} {c}" if child.i > token.i else f"{c} {f}" for f in forms[:2]]
-    return keys + forms
+    return keys + list(forms)
 
 
 def _explosive_vehicle(token: Token, lex: Lexicon) -> bool:
@@ -125,11 +132,21 @@ def _explosive_vehicle(token: Token, lex: Lexicon) -> bool:
     return bool(words & lex.explosive_modifiers)
 
 
+@lru_cache(maxsize=65536)
+def _may_trigger(word: str) -> bool:
+    """Whether a token with this form or lemma could be a trigger (any base form in the lexicon)."""
+    lex = lexicon()
+    return not lex.key_words.isdisjoint(_forms(word, word)) or word in lex.explosive_carriers
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every lexicon trigger of a sentence (realis or not; see `realis`)."""
     lex = lexicon()
     found = []
-    for token in sent:
+    for token in tokens_within(sent, matching_positions(sent.doc, "triggers", _may_trigger)):
+        forms = base_forms(token)
+        if lex.key_words.isdisjoint(forms) and token.lemma_.lower() not in lex.explosive_carriers:
+            continue
         if token.is_punct or token.is_space:
             continue
         if token.dep_ == "compound" and token.head.lemma_.lower() in lex.modified_not_events:
@@ -137,7 +154,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if _explosive_vehicle(token, lex):
             found.append(Trigger(token, "explosive vehicle", "suicide", 0.8))
             continue
-        for key in _keys(token):
+        for key in _keys(token, forms):
             entry = lex.entries.get(key)
             if entry and entry.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
                 continue
@@ -234,7 +251,7 @@ def target_of(token: Token) -> Token | None:
 def trigger_kind(token: Token) -> str | None:
     """The lexicon kind a word is a trigger of (territory, siege, transfer, fight...), if any."""
     entries = lexicon().entries
-    for key in _keys(token):
+    for key in _keys(token, base_forms(token)):
         entry = entries.get(key)
         if entry and _pos_ok(token, entry["pos"]):
             return entry["kind"]

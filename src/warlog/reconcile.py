@@ -139,6 +139,9 @@ def merge_within(events: list) -> list:
         i, target = max(candidates, key=lambda im: (im[1].sub_event_type == ev.sub_event_type,
                                                      -len(_sides(_actors(im[1]) | _actors(ev))), im[0]))
         merged[i] = merge(target, ev)
+    from warlog.incidents import fold_episodes  # (imported here: incidents builds on this module)
+
+    merged = fold_episodes(merged)
     for ev in merged:
         other_side(ev, merged)
     return [settle(ev) for ev in merged]

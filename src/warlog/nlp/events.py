@@ -202,13 +202,17 @@ class EventBuilder:
         tolls = event_tolls(tokens, args, alone) + list(extra)
         killed, injured, victims = combine_tolls(tolls)
         words = frozenset(t.lower_ for t in args.sent)
+        # aircraft make an attack an air strike anywhere in its sentence ("warplanes struck …, an
+        # attack that …"), but a clash only when they fight in it: "clashes continued, with the
+        # air force carrying out airstrikes" is a battle with air support
+        air_told = words if kind != "fight" else frozenset(t.lower_ for t in main.token.subtree)
         target = target_class(target_of(main.token))
         if kind == "territory" and target == "materiel" and len(group) == 1:
             return None  # weapons or vehicles seized: part of another event, not ground taken
         etype, sub, civ = classify(Facts(
             kind=kind, inter1=agent._.actor.inter if agent else None,
             inter2=patient._.actor.inter if patient else None, victims=victims, words=words,
-            target=target, aerial=bool(words & lexicon().air_words),
+            target=target, aerial=bool(air_told & lexicon().air_words),
             forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS
             or self.fighting_told))
         if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:

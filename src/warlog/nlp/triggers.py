@@ -188,6 +188,9 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
             return False, f"modal '{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
             return False, "conditional"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.head.head.children):
+        return False, "negated"  # "no sign of fighting", "no reports of clashes"
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news

@@ -1,0 +1,65 @@
+"""One incident, one record: episodes told just after a main event fold into it (warlog.incidents),
+while events with a place, a day or sides of their own stay apart. Sentences written for warlog."""
+from datetime import date
+
+import pytest
+
+import warlog
+from warlog.incidents import part_of
+from warlog.model import Event, Evidence
+
+PUBLISHED = date(2021, 3, 9)
+
+
+def _types(text: str) -> list[str]:
+    return [e.sub_event_type for e in warlog.extract(text, published=PUBLISHED).events if not e.is_historical]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the shelling and the mortar fire are how the battle was fought
+    ("Government troops clashed with al-Shabaab fighters in Bulo Burde on Monday. "
+     "Residents said mortar shells fell on the market during the exchange.", ["Armed clash"]),
+    # the kidnapping that set off a clash is background to it
+    ("Tribal gunmen clashed with police in the town of Gharyan on Sunday after the abduction of a "
+     "local merchant. Two policemen were wounded.", ["Armed clash"]),
+    # an air strike elsewhere is another event
+    ("Houthi fighters clashed with government forces in Marib on Monday. "
+     "Separately, an air strike hit a market in Saada, killing four people.",
+     ["Armed clash", "Air/drone strike"]),
+])
+def test_episodes_fold_into_their_main_event(text, expected):
+    assert sorted(_types(text)) == sorted(expected)
+
+
+def test_a_clash_with_air_support_is_a_battle():
+    text = "Heavy clashes continued in Kidal on Tuesday, with the air force carrying out strikes on rebel positions."
+    assert _types(text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "There were no reports of clashes in Tillaberi on Monday.",
+    "Witnesses said there was no sign of fighting in the town on Friday.",
+])
+def test_no_report_of_an_event_is_no_event(text):
+    assert _types(text) == []
+
+
+def _event(sub: str, etype: str, sentence: int, place: bool = True, actors=("Military Forces of Mali", None),
+           day: date = date(2021, 3, 8)) -> Event:
+    fields = ["event", "date", "location"] if place else ["event"]
+    return Event(article_id="a", event_date=day, date_earliest=day, date_latest=day, time_precision=1,
+                 event_type=etype, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
+                 latitude=18.44, longitude=1.41, geo_precision=1, country_code="ML", location="Kidal",
+                 evidence=[Evidence("a", sentence, 0, 1, "x", f) for f in fields])
+
+
+def test_part_of_needs_the_same_day_sides_and_nearness():
+    main = _event("Armed clash", "Battles", 0, actors=("Military Forces of Mali", "CMA: Coordination of Azawad Movements"))
+    shelling = _event("Shelling/artillery/missile attack", "Explosions/Remote violence", 1, place=False)
+    assert part_of(main, shelling)  # no place and no day of its own: the main event's
+    assert not part_of(main, _event("Shelling/artillery/missile attack", "Explosions/Remote violence", 5))
+    assert not part_of(main, _event("Shelling/artillery/missile attack", "Explosions/Remote violence", 1,
+                                    day=date(2021, 3, 7)))
+    assert not part_of(main, _event("Air/drone strike", "Explosions/Remote violence", 1,
+                                    actors=("Military Forces of France", None)))
+    assert not part_of(main, _event("Peaceful protest", "Protests", 1, actors=("Protesters (Mali)", None)))

@@ -22,6 +22,9 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "will", "shall", "'d", 
 # Infinitives under these verbs did happen: "continued to fight", "began to shell".
 ASPECTUAL = {"continue", "begin", "start", "keep", "resume", "manage", "go", "proceed", "renew"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# A vehicle full of explosives under these verbs had a driver: "rammed a car bomb into the gate".
+WORN = {"belt", "vest", "jacket"}  # explosives carried on the body
+DRIVEN_INTO = {"drive", "ram", "crash", "plough", "plow", "smash", "send", "steer", "speed", "hurl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if token.dep_ == "compound" and token.head.lemma_.lower() in lex.modified_not_events:
             continue  # "riot police", "bomb squad"
         if _explosive_vehicle(token, lex):
-            found.append(Trigger(token, "explosive vehicle", "suicide", 0.8))
+            # worn, or driven into its target, it is a suicide attack; left to blow up, a bomb (the
+            # words "suicide" or "self-detonated" still make it one: see event_types.classify)
+            worn = token.lemma_.lower() in WORN
+            kind = "suicide" if worn or token.head.lemma_.lower() in DRIVEN_INTO else "ied"
+            found.append(Trigger(token, "explosive vehicle", kind, 0.8))
             continue
         for key in _keys(token, forms):
             entry = lex.entries.get(key)

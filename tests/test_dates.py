@@ -121,6 +121,19 @@ TABLE = [
     ("the year ended Sept. 30", D(1989, 11, 2), "For the year ended Sept. 30, the firm lost money.", "past", D(1989, 4, 1), 3),
     ("the latest period", D(1989, 11, 2), "Margins widened in the latest period.", "past", D(1989, 8, 15), 3),
     ("in five years", D(1989, 11, 2), "The notes will be redeemed in five years.", "future", D(1994, 11, 2), 3),
+    # the speed and TIMEX3 pass (1999-10-20 Wed, 2016-06-22 Wed)
+    ("last Oct. 23", D(1999, 10, 20), "Gunmen burned the depot last Oct. 23.", "past", D(1998, 10, 23), 1),
+    ("next May 1", D(2016, 6, 22), "The transition ends next May 1, the envoy said.", "future", D(2017, 5, 1), 1),
+    ("this past June 3", D(2016, 6, 22), "The pipeline burned this past June 3.", "past", D(2016, 6, 3), 1),
+    ("post-1991", D(2016, 6, 22), "The post-1991 borders were never demarcated.", None, D(1991, 7, 2), 3),
+    ("an Aug. 10, 1988", D(1989, 11, 2), "Under an Aug. 10, 1988 accord the guns fell silent.", None,
+     D(1988, 8, 10), 1),
+    # runs of days: dated by the first day, precision 2 (a few days)
+    ("15-18 February", D(2016, 2, 19), "Clashes went on over four days from 15-18 February.", "past",
+     D(2016, 2, 15), 2),
+    ("March 3 to 5", D(2021, 3, 9), "Shelling of the district lasted from March 3 to 5.", "past", D(2021, 3, 3), 2),
+    ("between 27-28 April", D(2016, 4, 30), "Six people died in air strikes between 27-28 April.", "past",
+     D(2016, 4, 27), 2),
 ]
 
 # (expression, published, tense, TIMEX3 value) of the same pass where the value is the point
@@ -254,7 +267,17 @@ def test_component_on_own_text(nlp):
      {"the corresponding period last year": "2015-Q3", "This quarter": "2016-Q3"}),
     ("Profit doubled in the third quarter, above the comparable year-ago quarter.", D(2016, 11, 2),
      {"the comparable year-ago quarter": "2015-Q3"}),
+    # a quarter named in a clause that looks ahead is an outlook, not the reference
+    (("Profit fell in the latest quarter. The closure will lead to a fourth-quarter charge. A year ago, "
+      "the refiner earned $3 million."), D(2016, 11, 2), {"the latest quarter": "2016-Q3", "A year ago": "2015-Q3"}),
+    # a time noun's possessive belongs to the expression; a second day takes the first one's month
+    ("The ministry said the camp would close by year's end.", D(2016, 6, 22), {"year's end": "2016-12-31"}),
+    ("Donors will meet in Oslo on April 24 and 25.", D(2016, 3, 1), {"April 24": "2016-04-24", "25": "2016-04-25"}),
+    ("``Nobody should leave the city at this crucial moment,'' the mayor said.", D(2016, 6, 22),
+     {"this crucial moment": "PRESENT_REF"}),
+    ("Since the post-2003 purge, many officers have joined the insurgents.", D(2016, 6, 22), {"post-2003": "2003"}),
 ])
+
 def test_component_rules(nlp, text, published, expected):
     from warlog.nlp.dates import timexes
     doc = _run(nlp, text, published)
@@ -285,3 +308,21 @@ def test_seed_article(nlp):
     texts = {s.text for s in spans}
     assert "18 to 32" not in texts and "Wednesday" in texts
     assert not any("month Wednesday" in t for t in texts)
+
+
+def test_matcher_windows_find_what_the_whole_doc_matcher_finds(nlp):
+    """The Matcher runs only around key tokens; it must find exactly what it finds on the whole doc."""
+    from spacy.matcher import Matcher
+
+    from warlog.nlp.dates import PATTERNS, _DateMatcher
+    text = ("KABUL, March 3 -- The same fiscal 1989 third quarter was weak, a year ago the figures were "
+            "better. Gunmen attacked a checkpoint last Tuesday night and again on 12/03/2016; since mid-2015 "
+            "the district has changed hands twice, most recently three weeks ago. The governor said on "
+            "Christmas Eve that talks would resume in the near future, possibly next week or by year-end. "
+            "Officials met on April 24 and 25, 2016, and again in the first two quarters of 2017.")
+    doc = _run(nlp, text, D(2016, 6, 22))
+    whole = Matcher(nlp.vocab)
+    for name, patterns in PATTERNS.items():
+        whole.add(name, patterns, greedy="LONGEST")
+    assert sorted(_DateMatcher(nlp.vocab)(doc)) == sorted(whole(doc))
+    assert len(whole(doc)) > 10

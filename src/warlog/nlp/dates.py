@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -75,7 +76,8 @@ PATTERNS = {
             [{"LOWER": {"IN": ["current", "recent"]}, "DEP": "amod"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future"]}, "POS": "NOUN", "DEP": "pobj"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "short"]}}, {"LOWER": {"IN": ["future", "term"]}}],
-            [{"LOWER": "past"}, {"LOWER": "years"}]],
+            [{"LOWER": "past"}, {"LOWER": "years"}],
+            [{"LOWER": "this"}, {"POS": "ADJ", "OP": "?"}, {"LOWER": "moment"}]],
     "clock": [[{"TEXT": {"REGEX": r"^\d{1,2}(:\d\d)?$"}}, {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
                {"TEXT": {"REGEX": r"^[A-Z]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": _WEEKDAYS}}]],
     "set": [[{"LOWER": {"IN": ["daily", "weekly", "monthly", "annually", "yearly", "nightly"]}}]],
@@ -88,15 +90,64 @@ PATTERNS = {
                  {"LOWER": {"IN": ["day", "week", "eve", "sunday"]}, "OP": "?"}]],
     "year": [[{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}, "POS": "NUM"}],
              [{"LOWER": {"IN": ["mid", "early", "late"]}}, {"ORTH": "-", "OP": "?"}, _YEAR],
-             [{"TEXT": {"REGEX": r"^(mid|early|late)-(1[89]|20)\d\d$"}}]],
+             [{"TEXT": {"REGEX": r"^(mid|early|late|pre|post)-(1[89]|20)\d\d$"}}]],
 }
 
 
-def _matcher(vocab) -> Matcher:
+def _matcher(vocab, groups) -> Matcher:
     matcher = Matcher(vocab)
-    for name, patterns in PATTERNS.items():
-        matcher.add(name, patterns, greedy="LONGEST")
+    for name in groups:
+        matcher.add(name, PATTERNS[name], greedy="LONGEST")
     return matcher
+
+
+# Every pattern holds a key token at most _REACH tokens from either end; the quarter patterns,
+# which can open with a long run of modifiers ("the same fiscal 1989 third quarter"), end
+# with theirs. Each Matcher runs only on the windows around its keys.
+_LONG = ["quarter"]
+_LONG_KEYS = {"quarter", "period"}
+_KEY_LOWER = set(_WEEKDAYS) | set(_UNITS) | set(_POD) | {
+    "today", "yesterday", "tomorrow", "tonight", "overnight", "weekend", "ago", "earlier", "later",
+    "now", "currently", "recently", "soon", "current", "recent", "past", "future", "term", "daily",
+    "weekly", "monthly", "annually", "yearly", "nightly", "end", "quarters", "thanksgiving", "easter",
+    "christmas", "election", "moment"}
+_KEY_SHAPES = {"dddd", "dddd-dd-dd", "xxx-dddd", "xxxx-dddd", "Xxx-dddd", "Xxxx-dddd"} | \
+    {f"{'d' * a}/{'d' * b}/{'d' * c}" for a in (1, 2) for b in (1, 2) for c in (2, 3, 4)}
+_REACH, _LONG_REACH = 4, 10
+
+
+class _DateMatcher:
+    """The patterns' Matchers, each run only on the windows of a doc around its key tokens."""
+
+    def __init__(self, vocab):
+        strings = vocab.strings
+        self.short = _matcher(vocab, [name for name in PATTERNS if name not in _LONG])
+        self.long = _matcher(vocab, _LONG)
+        self.lower_keys = {strings.add(w) for w in _KEY_LOWER}
+        self.long_keys = {strings.add(w) for w in _LONG_KEYS}
+        self.orth_keys = {strings.add(w) for w in _MONTH_TEXT}
+        self.shape_keys = {strings.add(w) for w in _KEY_SHAPES}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        short, long = [], []
+        for k, (lower, orth, shape) in enumerate(doc.to_array([LOWER, ORTH, SHAPE]).tolist()):
+            if lower in self.lower_keys or orth in self.orth_keys or shape in self.shape_keys:
+                short.append(k)
+            elif lower in self.long_keys:
+                long.append(k)
+        return self._run(doc, self.short, short, _REACH) + self._run(doc, self.long, long, _LONG_REACH)
+
+    @staticmethod
+    def _run(doc: Doc, matcher: Matcher, keys: list[int], before: int) -> list[tuple[int, int, int]]:
+        """`matcher`'s matches in the merged windows [key - before, key + _REACH] of the keys."""
+        windows: list[tuple[int, int]] = []
+        for k in keys:
+            start, end = max(0, k - before), min(len(doc), k + _REACH + 1)
+            if windows and start <= windows[-1][1]:
+                start = windows.pop()[0]
+            windows.append((start, end))
+        return [(key, start + s, start + e) for start, end in windows
+                for key, s, e in matcher(doc[start:end])]
 
 
 def _keep_match(span: Span) -> bool:
@@ -124,10 +175,11 @@ def _keep_match(span: Span) -> bool:
 
 def with_determiner(span: Span) -> Span:
     """TimeML extent: the article that opens the expression's noun phrase belongs to it ("the
-    third quarter"), a possessive does not ("its [fourth quarter]"), nor the article of a noun
+    third quarter"), a possessive does not ("its [fourth quarter]") unless it is a time noun
+    ("[year's end]"), nor the article of a noun
     the expression only modifies ("a [third-quarter] loss")."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and (doc[start].dep_ == "poss" or
+    while start < end - 1 and ((doc[start].dep_ == "poss" and doc[start].lower_ not in _TIME_NOUNS) or
                                (doc[start].dep_ == "det" and doc[start].head.i not in range(start, end))):
         start += 1
     while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i in range(start, end) \
@@ -163,9 +215,14 @@ def _is_year(tok) -> bool:
 
 def _context_text(span: Span, tense: str | None = None) -> str:
     """The expression's text, with the clause it counts from: "one month after <event>", the
+    month of a second day ("April 24 and 25"), the
     day a period ended ("the quarter ended Sept. 30"), "in" before a count in a clause that
     looks ahead ("will be redeemed in five years")."""
     doc = span.doc
+    if len(span) == 1 and span[0].is_digit and len(span[0]) <= 2 and span.start >= 3 and \
+            doc[span.start - 1].lower_ in ("and", "or", "to", "-", "through") and doc[span.start - 2].is_digit \
+            and doc[span.start - 3].text in _MONTH_TEXT:
+        return f"{doc[span.start - 3].text} {span.text}"      # "April 24 and [25]": the same month
     if span.end + 1 < len(doc) and doc[span.end].lower_ in ("ended", "ending") and \
             span[-1].lower_ in ("quarter", "year", "half") and (end := _end_date(doc, span.end + 1)) > span.end + 1:
         return doc[span.start:end].text
@@ -187,7 +244,7 @@ def _context_text(span: Span, tense: str | None = None) -> str:
     return span.text
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, _DateMatcher] = {}
 
 
 @Language.component("warlog_dates")
@@ -195,17 +252,35 @@ def warlog_dates(doc: Doc) -> Doc:
     """Find and resolve the document's time expressions into doc.spans["dates"]."""
     key = id(doc.vocab)
     if key not in _MATCHERS:
-        _MATCHERS[key] = _matcher(doc.vocab)
+        _MATCHERS[key] = _DateMatcher(doc.vocab)
     return _find(doc, _MATCHERS[key])
 
 
-def _candidates(doc: Doc, matcher: Matcher) -> list[tuple[Span, list[Span]]]:
+def _time_entities(doc: Doc) -> list[Span]:
+    """The NER's DATE and TIME entities, read from the token arrays (doc.ents builds a span for
+    every entity of every type)."""
+    date_types = (doc.vocab.strings["DATE"], doc.vocab.strings["TIME"])
+    found: list[Span] = []
+    start = end = None
+    for i, (iob, ent_type) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
+        if ent_type not in date_types:
+            continue
+        if start is not None and (i != end or iob == 3):      # 3: the B of a new entity
+            found.append(Span(doc, start, end))
+            start = None
+        if start is None:
+            start = i
+        end = i + 1
+    if start is not None:
+        found.append(Span(doc, start, end))
+    return found
+
+
+def _candidates(doc: Doc, matcher: _DateMatcher) -> list[tuple[Span, list[Span]]]:
     matches = [with_determiner(Span(doc, s, e, label="DATE")) for _, s, e in matcher(doc)]
     matches = [m for m in matches if _keep_match(m)]
     candidates = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in _time_entities(doc):
         ent = with_determiner(ent)
         wider = [m for m in matches if m.start <= ent.start and m.end >= ent.end and len(m) > len(ent)]
         if wider:
@@ -220,20 +295,21 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[tuple[Span, list[Span]]]:
 
 
 def _tense(span: Span) -> str | None:
-    """The governing tense; a past tense is left "open" after "by" and "through": a limit
+    """The governing tense; a past tense is left "open" after "by", "through", "to" and "until": a limit
     set in the past may still lie ahead ("extended the loans through January"), and so is an
     effective date ("a new pact effective June 1")."""
     tense = governing_tense(span)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if tense == "past" and before in ("through", "by"):
+    if tense == "past" and before in ("through", "by", "to", "until", "till"):
         return "open"
     if before == "effective" and tense != "future":   # "effective Feb. 1": either side of the report
         return "open"
     return tense
 
 
-def _find(doc: Doc, matcher: Matcher) -> Doc:
-    anchor = dateline_date(doc.text, doc._.published) or doc._.published
+def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
+    head = doc[:120].text if doc._.published is not None else ""    # doc.text walks every token
+    anchor = dateline_date(head, doc._.published) or doc._.published
     chosen: list[Span] = []
     narrative: object = None
     reference: When | None = None
@@ -252,8 +328,8 @@ def _find(doc: Doc, matcher: Matcher) -> Doc:
             chosen.append(out)
             taken |= set(range(cand.start, cand.end))
             closes_period = cand.start > 0 and doc[cand.start - 1].lower_ in ("ended", "ending")
-            ahead = anchor is not None and when.earliest is not None and when.earliest > anchor and \
-                re.search(r"-[QH]\d$", when.timex) is not None   # an outlook, not the period reported
+            ahead = anchor is not None and when.earliest is not None and re.search(r"-[QH]\d$", when.timex) \
+                and (when.earliest > anchor or (tense == "future" and when.latest > anchor))   # an outlook
             if when.kind == "date" and when.value is not None and when.note != ANAPHORIC and not closes_period \
                     and not ahead:
                 reference = when

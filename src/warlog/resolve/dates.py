@@ -43,8 +43,8 @@ from warlog.resolve.relative_dates import relative
 
 __all__ = ["DAY", "MONTH", "WEEK", "When", "is_historical", "normalise", "number", "resolve", "shift"]
 
-_LEAD = re.compile(r"^(?:(?:on|in|at|by|during|from|until|till|through|of|around|about|"
-                   r"for|as of|beginning|starting|over|within|the|a|sometime|some time)\s+)+")
+_LEAD = re.compile(r"^(?:(?:on|in|at|by|during|from|between|until|till|through|of|around|about|"
+                   r"for|as of|beginning|starting|over|within|the|an|a|sometime|some time)\s+)+")
 
 
 @lru_cache(maxsize=4096)
@@ -88,6 +88,24 @@ def _month_day(m: int, d: int, year: int | None, anchor: date | None,
     return day_when(pick_year(cands, anchor, tense), True) if cands else None
 
 
+_DAYS_TO = r"\s*(?:-|–|—|to|until|through)\s*"
+
+
+def _days(month: int, first: int, last: int, year: int | None, anchor: date | None,
+          tense: str | None) -> When | None:
+    """A run of days of one month: dated by its first day, with the whole run as its window;
+    precision 2 (a few days) unless the run is a single day."""
+    start = _month_day(month, first, year, anchor, tense)
+    if start is None or start.value is None or not first <= last <= 31:
+        return start if first == last else None
+    try:
+        end = start.value.replace(day=last)
+    except ValueError:
+        return None
+    return replace(start, latest=end, precision=DAY if first == last else WEEK,
+                   timex=start.timex if first == last else f"{start.value.isoformat()}/{end.isoformat()}")
+
+
 def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: int = 120) -> date:
     """The candidate nearest the anchor, leaning to the past.
 
@@ -98,8 +116,8 @@ def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: in
     times nearer ("extended the deadline to Nov. 16")."""
     past = [c for c in cands if c <= anchor]
     future = [c for c in cands if c > anchor]
-    if not past or not future:
-        return max(past) if past else min(future)
+    if not past or not future or tense in ("before", "after"):    # "last Oct. 23", "next May 1"
+        return max(past) if past and (tense != "after" or not future) else min(future)
     if tense == "future":       # "will be named commander for a mission in December"; a date
         back = (anchor - max(past)).days      # a few days gone is a deadline just passed
         return max(past) if back <= 14 else min(future)
@@ -138,10 +156,19 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
         return _month_day(b, a, y, anchor, tense) if b <= 12 else _month_day(a, b, y, anchor, tense)
     if m := re.fullmatch(r"(\d{4})-(\d{2})", s):
         return month_when(int(m[1]), int(m[2])) if 1 <= int(m[2]) <= 12 else None
+    # "last Oct. 23", "next May 1": the one before (after) the anchor
+    if (m := re.fullmatch(r"(last|past|this past|next|coming|this coming) (.+)", s)) and \
+            re.fullmatch(M + r" " + ORD + r"|" + ORD + r" (?:of )?" + M, m[2]):
+        tense, s = ("after" if m[1].endswith(("next", "coming")) else "before"), m[2]
     # "Friday [1 January]", "Friday, Jan. 1, 2016": the written date wins, the weekday picks the year
     wd = None
     if m := re.fullmatch(WD + r",?\s*[\[(]?\s*(.+?)\s*[\])]?", s):
         wd, s = WEEKDAYS[m[1]], _LEAD.sub("", m[2].strip(" ,"))
+    # "15-18 February", "February 15 to 18, 2016", "between 27-28 April": a run of days
+    if m := re.fullmatch(ORD + _DAYS_TO + ORD + r" (?:of )?" + M + r"(?:,? " + Y + r")?", s):
+        return _days(MONTHS[m[3]], int(m[1]), int(m[2]), int(m[4]) if m[4] else None, anchor, tense)
+    if m := re.fullmatch(M + r" " + ORD + _DAYS_TO + ORD + r"(?:,? " + Y + r")?", s):
+        return _days(MONTHS[m[1]], int(m[2]), int(m[3]), int(m[4]) if m[4] else None, anchor, tense)
     if m := re.fullmatch(M + r" " + ORD + r"(?:,? " + Y + r")?", s):
         return _month_day(MONTHS[m[1]], int(m[2]), int(m[3]) if m[3] else None, anchor, tense, wd)
     if m := re.fullmatch(ORD + r" (?:of )?" + M + r"(?:,? " + Y + r")?", s):
@@ -165,6 +192,8 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
         if step == 1 and mo > anchor.month:
             y -= 1
         return month_when(y, mo, True)
+    if m := re.fullmatch(r"(?:pre|post)-" + Y, s):       # "post-1959 politics": TIMEX3 marks the year
+        return year_when(int(m[1]))
     if m := re.fullmatch(PART + r"?(?:fiscal |the year )?" + Y, s):
         return year_when(int(m[2]), False, _part(m[1]))
     if m := re.fullmatch(r"(?:(?:first|second|last|latter) half of (?:the )?)?" + PART + r"?(1[0-9]|20)(\d)0'?s", s):
@@ -175,10 +204,18 @@ def absolute(t: str, anchor: date | None, tense: str | None) -> When | None:
         return replace(decade_when(anchor.year // 10 * 10 + 10 * _YEAR_STEP[m[1]]), relative=True)
     if m := re.fullmatch(r"(?:(spring|summer|fall|autumn|winter)(?: of)? )" + Y, s):
         return season_when(m[1], int(m[2]))
-    if re.search(r"\d", s) and re.search(r"[^\W\d_]{3,}", s) and not re.search(UNIT + r"|\bto\b|\band\b", s) \
-            and not re.search(r"\d ?[ap]\.?m\b|\d:\d\d|o'clock", s):       # a clock time is not a date
+    if re.search(r"\d", s) and _MONTH_NAME.search(s) and not re.search(UNIT + r"|\bto\b|\band\b", s) \
+            and not re.search(r"\d ?[ap]\.?m\b|\d:\d\d|o'clock|quarter|period|half", s):   # not a clock time
         return _dateparser(s, anchor)
     return None
+
+
+# month names of the languages dateparser is asked to read (English ones are covered above
+# unless the form is unusual): without one of these, or an English month, it finds no date
+_MONTH_NAME = re.compile(
+    M + r"|\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|"
+    r"diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|dezembro)\b")
 
 
 # English, and the languages an English wire story quotes dates in most ("le 3 mars 2015")

@@ -37,12 +37,13 @@ def check_location(gold: dict[str, Any], pred: Event) -> bool | None:
 
 
 def actor_names(*fields: str | None) -> list[str]:
-    """Lower-cased actor names of one side; assoc fields may list several, split on ';'."""
+    """Lower-cased actor names of one side; assoc fields may list several, split on ';'.
+    Runs of whitespace (a no-break space too) read as one space, in names as in gold aliases."""
     names = []
     for value in fields:
         for part in (value or "").split(";"):
             if part.strip():
-                names.append(part.strip().lower())
+                names.append(" ".join(part.lower().split()))
     return names
 
 
@@ -58,8 +59,8 @@ def check_actors(gold: dict[str, Any], pred: Event) -> bool | None:
     assoc_actor_2. Right when actor1_any matches one side and actor2_any the other.
     An empty actor2_any scores actor1_any alone (matching either side), and vice versa.
     """
-    first = [a.strip().lower() for a in gold.get("actor1_any") or [] if a and a.strip()]
-    second = [a.strip().lower() for a in gold.get("actor2_any") or [] if a and a.strip()]
+    first = [" ".join(a.lower().split()) for a in gold.get("actor1_any") or [] if a and a.strip()]
+    second = [" ".join(a.lower().split()) for a in gold.get("actor2_any") or [] if a and a.strip()]
     if not first and not second:
         return None
     side_a = actor_names(pred.actor1, pred.assoc_actor_1)

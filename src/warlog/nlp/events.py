@@ -13,6 +13,7 @@ from datetime import timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from warlog.ingest.text import is_chrome
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
@@ -88,9 +89,18 @@ class EventBuilder:
         # a wire dateline ("KABUL, May 3 —") dates the news more closely than the page does
         self.anchor = dateline_date(doc.text, doc._.published) or doc._.published
         self.article_id = doc._.article_id or ""
+        self.text = doc.text
         self.context = PlaceContext()
         self.gaz = get_gazetteer()
         self.told: dict[int, tuple[Event, list[Span]]] = {}  # id(event) -> (event, its toll spans)
+
+    def chrome(self, sent: Span) -> bool:
+        """Whether the sentence starts on a line of page furniture ("Watch: Iraq targets ISIS …"),
+        by the rule ingest uses to strip pages, for text given as it was scraped."""
+        text = self.text
+        start = text.rfind("\n", 0, sent.start_char) + 1
+        end = text.find("\n", sent.start_char)
+        return is_chrome(text[start:end if end >= 0 else len(text)])
 
     def evidence(self, span: Span, field: str, sent_i: int) -> Evidence:
         return Evidence(self.article_id, sent_i, span.start_char, span.end_char, span.text, field)
@@ -99,7 +109,8 @@ class EventBuilder:
         events: list[Event] = []
         before: list[tuple[SentenceArgs, int]] = []  # sentences with no event before the first event
         # ground taken in a story of fighting was fought for, even when its sentence says nothing
-        found = [(sent, [t for t in find_triggers(sent) if realis(t)[0]]) for sent in sentences(self.doc)]
+        found = [(sent, [] if self.chrome(sent) else [t for t in find_triggers(sent) if realis(t)[0]])
+                 for sent in sentences(self.doc)]
         self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
         for sent_i, sent in enumerate(sentences(self.doc)):
             sources = source_tokens(sent)

@@ -22,6 +22,10 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "will", "shall", "'d", 
 # Infinitives under these verbs did happen: "continued to fight", "began to shell".
 ASPECTUAL = {"continue", "begin", "start", "keep", "resume", "manage", "go", "proceed", "renew"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# "X is reported/said/believed to have …" and "X appears to have …" tell what happened.
+REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "know", "claim", "confirm",
+               "rumour", "rumor", "suspect", "presume", "estimate", "see"}
+SEEMING = {"appear", "seem"}
 # A vehicle full of explosives under these verbs had a driver: "rammed a car bomb into the gate".
 WORN = {"belt", "vest", "jacket"}  # explosives carried on the body
 DRIVEN_INTO = {"drive", "ram", "crash", "plough", "plow", "smash", "send", "steer", "speed", "hurl"}
@@ -117,7 +121,7 @@ def _keys(token: Token, forms: tuple[str, ...]) -> list[str]:
     for child in token.children:
         if child.dep_ == "prep":  # "agreed to a truce" reads as "agree truce" first, then "agree to"
             keys += [f"{f} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj" for f in forms[:2]]
-        if child.dep_ in ("prt", "prep", "dobj", "oprd", "advmod", "compound", "amod"):
+        if child.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "advmod", "compound", "amod"):
             if child.dep_ == "prep" and abs(child.i - token.i) > 2:
                 continue  # "took place ... over salaries" is no "take over"
             c = child.lemma_.lower()
@@ -182,6 +186,13 @@ def _governing_chain(token: Token, hops: int = 4):
         current = current.head
 
 
+def _hedged_report(verb: Token) -> bool:
+    """'are reported to have seized', 'is said to have fought', 'appear to have repelled': a
+    report of what happened, not a plan."""
+    lemma = verb.lemma_.lower()
+    return lemma in SEEMING or lemma in REPORTED_AS and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def realis(trigger: Trigger) -> tuple[bool, str]:
     """Whether the trigger is told as having happened, and if not, why."""
     lex = lexicon()
@@ -207,10 +218,11 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     for dep, head in _governing_chain(tok):
         hl = head.lemma_.lower()
         if not infinitive and head.pos_ in VERB_POS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) \
-                and head.dep_ in ("xcomp", "advcl", "acl", "relcl") and head.head.lemma_.lower() not in ASPECTUAL:
+                and head.dep_ in ("xcomp", "advcl", "acl", "relcl") and head.head.lemma_.lower() not in ASPECTUAL \
+                and not _hedged_report(head.head):
             return False, f"purpose or intention ('to {head.text} … {tok.text}')"
         if infinitive and dep in ("xcomp", "acl", "advcl", "relcl", "ccomp", "pobj", "amod"):
-            if hl in ASPECTUAL:
+            if hl in ASPECTUAL or _hedged_report(head):
                 infinitive = False  # "continued to shell": it happened
                 continue
             return False, f"purpose or intention ('{head.text} to {tok.text}')"

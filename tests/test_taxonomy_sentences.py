@@ -713,8 +713,6 @@ ARRESTS = [
          country_code="SD", fatalities=0, civilian_targeting=False),
     case("Arrests", "The Nigerian army said it had arrested 12 suspected Boko Haram logistics suppliers in Borno "
          "state on Tuesday.", "2020-08-27",
-         xfail=("actors: 'it' (the Nigerian army, the speaker) is not resolved; the arrested Boko Haram suppliers"
-                " become actor1"),
          country_code="NG", fatalities=0, civilian_targeting=False, actor_contains="Nigeria"),
     case("Arrests", "Kenyan police apprehended three suspects in Lamu on Saturday over the attack on a passenger "
          "bus, a police statement said.", "2020-01-06",

@@ -83,3 +83,16 @@ def test_workers_bench_on_2000_articles(tmp_path):
     assert result.events[1] == result.events[2]  # the same events whatever the number of workers
     assert result.ratio_per_core >= 0.5
     assert result.speedup[2] >= 1.2
+
+
+def test_component_costs_name_every_warlog_component_and_the_parse():
+    from datetime import date
+
+    from warlog.bench import component_costs
+    from warlog.nlp.pipeline import COMPONENTS
+
+    texts = [("Gunmen attacked a checkpoint near Gao on Monday, killing two soldiers.", date(2021, 5, 4)),
+             ("Protesters marched through Khartoum on Friday.", date(2022, 1, 15))]
+    costs = component_costs(texts)
+    assert set(COMPONENTS) <= set(costs) and costs["parse"] > 0
+    assert all(seconds >= 0 for seconds in costs.values())

@@ -132,3 +132,23 @@ def benchmark_workers(paths: list[str], workers: Iterable[int] = (1, 2), batch_s
         ratio_per_core=round(spacy_ms / warlog_ms[1], 3),
         speedup={n: round(warlog_ms[1] / ms, 3) for n, ms in warlog_ms.items()},
         peak_rss_mb_per_worker=rss, main_rss_mb=round(psutil.Process().memory_info().rss / 1e6, 1), events=events)
+
+
+def component_costs(texts: list[tuple[str, date | None]]) -> dict[str, float]:
+    """CPU seconds each pipeline component spends on `texts`, one document at a time, with
+    "parse" for the model's own components together: where warlog's cost beyond the parse is.
+    (CPU time, so other processes on the machine do not inflate it.)"""
+    from warlog.nlp.pipeline import get_nlp
+    from warlog.pipeline import warm_up
+
+    nlp = get_nlp()
+    warm_up()  # loading the gazetteer and tables is start-up, measured elsewhere
+    costs = {"parse": 0.0, **{name: 0.0 for name, _ in nlp.pipeline if name.startswith("warlog_")}}
+    for text, published in texts:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        for name, component in nlp.pipeline:
+            t0 = time.process_time()
+            doc = component(doc)
+            costs[name if name in costs else "parse"] += time.process_time() - t0
+    return {name: round(seconds, 3) for name, seconds in costs.items()}

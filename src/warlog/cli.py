@@ -167,11 +167,17 @@ def bench(
     paths: Annotated[list[str], typer.Argument(help="Articles to time: files, folders, JSON Lines.")],
     workers: Annotated[str, typer.Option(help="Worker counts to time, comma-separated (1 is always timed).")] = "",
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = 8,
+    components: Annotated[int, typer.Option(
+        min=0, help="Also profile the first N articles component by component (CPU time).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Throughput as ratios: warlog end to end (ingest, workers, store) with 1 and N workers
     against bare spaCy in one process on the same texts, in the same run."""
-    from warlog.bench import benchmark_workers
+    from itertools import islice
+
+    from warlog.bench import benchmark_workers, component_costs
+    from warlog.ingest import read_paths
+    from warlog.model import Article
 
     try:
         counts = [int(n) for n in (workers or f"1,{os.cpu_count() or 1}").split(",") if n.strip()]
@@ -183,9 +189,17 @@ def bench(
         result = benchmark_workers(paths, counts, batch_size=batch_size).as_dict()
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="PATHS") from None
+    if components:
+        articles = (a for a in read_paths(paths) if isinstance(a, Article))
+        sample = [(a.text, a.published) for a in islice(articles, components)]
+        result["components_cpu_seconds"] = costs = component_costs(sample)
     if as_json:
         console().print_json(json.dumps(result))
         return
+    if components:
+        parse = costs["parse"] or 1.0
+        typer.echo(f"components over {len(sample)} articles, CPU seconds (share of the parse): "
+                   + " ".join(f"{name}={sec} ({sec / parse:.1%})" for name, sec in costs.items()))
     most = max(result["speedup"])
     typer.echo(f"bench articles={result['n_articles']} ratio_per_core={result['ratio_per_core']} "
                f"speedup_{most}_workers={result['speedup'][most]} "

@@ -407,6 +407,9 @@ SEXUAL = [
 ]
 
 VAC_ATTACK = [
+    # an execution is one-sided whoever the victims were: captives do not fight back
+    case("Attack", "Al-Shabaab militants executed four captured soldiers in a village near Jowhar on Friday, "
+         "residents said.", "2019-08-10", country_code="SO", fatalities=4, civilian_targeting=False),
     case("Attack", "Gunmen killed 29 villagers in an attack on the village of Tadaryat in Burkina Faso's Oudalan "
          "province overnight, the government said.", "2021-08-19",
          country_code="BF", fatalities=29, civilian_targeting=True),
@@ -444,6 +447,11 @@ VAC_ATTACK = [
 ]
 
 ABDUCTION = [
+    # people seized, of any side, are captives, not ground taken
+    case("Abduction/forced disappearance", "A group of aid workers was reported to have been seized by gunmen near "
+         "Mopti on Sunday.", "2021-02-22", country_code="ML", fatalities=0, civilian_targeting=True),
+    case("Abduction/forced disappearance", "Rebels captured two nurses from the district hospital in Beni on "
+         "Monday.", "2020-11-04", country_code="CD", fatalities=0, civilian_targeting=True),
     case("Abduction/forced disappearance", "Gunmen abducted 73 students from a secondary school in Zamfara state "
          "on Wednesday, police said.", "2021-09-02",
          country_code="NG", fatalities=0, civilian_targeting=True),

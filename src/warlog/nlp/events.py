@@ -21,7 +21,7 @@ from warlog.nlp.doc_index import sentences
 from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
 from warlog.nlp.speech import source_tokens
 from warlog.resolve.casualties import combine_across, combine_tolls
-from warlog.nlp.triggers import Trigger, find_triggers, lexicon, realis, target_class, target_of
+from warlog.nlp.triggers import Trigger, find_triggers, holds_people, lexicon, realis, target_class, target_of
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.reconcile import dates_overlap, places_agree
 from warlog.resolve.gazetteer import get_gazetteer
@@ -35,6 +35,7 @@ FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory"
           "protest": "demo", "riot": "demo"}
 SYMMETRIC = {"fight", "siege", "advance", "attack"}
 FORCEFUL = {"fight", "attack", "kill", "air", "shell", "ied", "suicide", "grenade", "siege"}
+ONE_SIDED_KEYS = {"execute", "execution", "behead", "murder"}  # killings of people already held
 FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain"}
 
 
@@ -217,13 +218,16 @@ class EventBuilder:
         # attack that …"), but a clash only when they fight in it: "clashes continued, with the
         # air force carrying out airstrikes" is a battle with air support
         air_told = words if kind != "fight" else frozenset(t.lower_ for t in main.token.subtree)
-        target = target_class(target_of(main.token))
+        aimed_at = target_of(main.token)
+        # people seized, of any side, are captives: "captured two medical workers", "seized five soldiers"
+        target = "person" if kind == "territory" and holds_people(aimed_at) else target_class(aimed_at)
         if kind == "territory" and target == "materiel" and len(group) == 1:
             return None  # weapons or vehicles seized: part of another event, not ground taken
         etype, sub, civ = classify(Facts(
             kind=kind, inter1=agent._.actor.inter if agent else None,
             inter2=patient._.actor.inter if patient else None, victims=victims, words=words,
             target=target, aerial=bool(air_told & lexicon().air_words),
+            one_sided=any(t.key in ONE_SIDED_KEYS for t in group),
             forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS
             or self.fighting_told))
         if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:

@@ -26,6 +26,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "know", "claim", "confirm",
                "rumour", "rumor", "suspect", "presume", "estimate", "see"}
 SEEMING = {"appear", "seem"}
+COLLECTIVES = {"group", "number", "dozen", "dozens", "couple", "pair", "handful", "score", "scores", "band"}
 # A vehicle full of explosives under these verbs had a driver: "rammed a car bomb into the gate".
 WORN = {"belt", "vest", "jacket"}  # explosives carried on the body
 DRIVEN_INTO = {"drive", "ram", "crash", "plough", "plow", "smash", "send", "steer", "speed", "hurl"}
@@ -212,6 +213,9 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and holds_people(tok.head) and trigger_kind(tok.head.head):
+        # "executed four captured soldiers": the news is what was done to them now
+        return False, f"what the people had been through ('{tok.text} {tok.head.text}')"
     if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":
         return True, ""  # the protesters were there ("students protesting"), whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
@@ -254,20 +258,42 @@ def target_class(token: Token | None) -> str | None:
     return None
 
 
+def holds_people(token: Token | None) -> bool:
+    """Whether a phrase headed by `token` names people ("two medical workers", "five soldiers")."""
+    if token is None:
+        return False
+    token = _collective_head(token)
+    people = lexicon().targets["people"]
+    return target_class(token) == "person" or token.lemma_.lower() in people or token.lower_ in people
+
+
 def target_of(token: Token) -> Token | None:
     """The head word of what an event word was aimed at: its object, passive subject, or
     'on/against/at X' ("an attack on a checkpoint", "a man was seized")."""
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
+    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
+        return target_of(token.head)  # "the manager was reported to have been seized"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Sunday"
                 return obj
-    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
-        return token.head  # "a checkpoint attacked by gunmen"
+    if token.dep_ in ("acl", "relcl", "amod") and token.tag_ == "VBN":
+        return token.head  # "a checkpoint attacked by gunmen", "three captured soldiers"
     return None
+
+
+def _collective_head(token: Token) -> Token:
+    """'a group of fans' -> fans: the people a collective noun counts."""
+    if token.lemma_.lower() in COLLECTIVES:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return token
 
 
 def trigger_kind(token: Token) -> str | None:

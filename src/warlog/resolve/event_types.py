@@ -37,6 +37,7 @@ class Facts:
     target: str | None = None  # what it was aimed at: civilian | military | person | materiel
     aerial: bool = False  # told with aircraft ("warplanes attacked", "the air force targeted")
     forceful: bool = True  # fighting or casualties are told with it
+    one_sided: bool = False  # told as an execution: the victims were in the killers' hands
 
 
 def _sub(sub: str) -> tuple[str, str]:
@@ -81,8 +82,8 @@ def classify(f: Facts) -> tuple[str, str, bool]:
     if kind == "riot":
         return (*_sub("Mob violence" if f.words & MOB_WORDS else "Violent demonstration"), False)
     if kind in ("attack", "kill"):
-        if civilians_hit:
-            return (*_sub("Attack"), True)
+        if civilians_hit or f.one_sided:  # executed captives, soldiers or not, did not fight back
+            return (*_sub("Attack"), civilians_hit or f.victims in (None, "unknown", "civilians"))
         combatants = f.victims in ("state", "non_state") or f.inter2 in ARMED or f.target == "military"
         if combatants and (f.inter1 is None or f.inter1 in ARMED):
             return (*_sub("Armed clash"), False)

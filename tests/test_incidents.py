@@ -17,14 +17,14 @@ def _types(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     # the shelling and the mortar fire are how the battle was fought
-    ("Government troops clashed with al-Shabaab fighters in Bulo Burde on Monday. "
-     "Residents said mortar shells fell on the market during the exchange.", ["Armed clash"]),
+    (("Government troops clashed with al-Shabaab fighters in Bulo Burde on Monday. "
+      "Residents said mortar shells fell on the market during the exchange."), ["Armed clash"]),
     # the kidnapping that set off a clash is background to it
-    ("Tribal gunmen clashed with police in the town of Gharyan on Sunday after the abduction of a "
-     "local merchant. Two policemen were wounded.", ["Armed clash"]),
+    (("Tribal gunmen clashed with police in the town of Gharyan on Sunday after the abduction of a "
+      "local merchant. Two policemen were wounded."), ["Armed clash"]),
     # an air strike elsewhere is another event
-    ("Houthi fighters clashed with government forces in Marib on Monday. "
-     "Separately, an air strike hit a market in Saada, killing four people.",
+    (("Houthi fighters clashed with government forces in Marib on Monday. "
+      "Separately, an air strike hit a market in Saada, killing four people."),
      ["Armed clash", "Air/drone strike"]),
 ])
 def test_episodes_fold_into_their_main_event(text, expected):

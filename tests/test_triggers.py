@@ -2,7 +2,8 @@
 import pytest
 import spacy
 
-from warlog.nlp.triggers import find_triggers, realis
+from warlog.nlp.realis import realis
+from warlog.nlp.triggers import find_triggers
 from warlog.resolve.event_types import Facts, classify
 
 

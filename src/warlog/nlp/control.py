@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from warlog.control.changes import place_key
 from warlog.model import Claim, Event, Evidence
 from warlog.nlp.doc_index import sentences
-from warlog.nlp.triggers import base_forms, lexicon, target_class, trigger_kind
+from warlog.nlp.targets import target_class
+from warlog.nlp.triggers import base_forms, lexicon, trigger_kind
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory",
                "Non-violent transfer of territory"}

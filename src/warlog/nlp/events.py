@@ -17,13 +17,15 @@ from warlog.ingest.text import is_chrome
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
-from warlog.nlp.doc_index import sentences
 from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
+from warlog.nlp.doc_index import sentences
+from warlog.nlp.realis import realis
 from warlog.nlp.speech import source_tokens
-from warlog.resolve.casualties import combine_across, combine_tolls
-from warlog.nlp.triggers import Trigger, find_triggers, holds_people, lexicon, realis, target_class, target_of
-from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
+from warlog.nlp.targets import holds_people, target_class, target_of
+from warlog.nlp.triggers import Trigger, find_triggers, lexicon
 from warlog.reconcile import dates_overlap, places_agree
+from warlog.resolve.casualties import combine_across, combine_tolls
+from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.published import dateline_date
 

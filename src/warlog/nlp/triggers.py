@@ -1,9 +1,8 @@
-"""Event triggers: the words on the parse that signal an event, and whether it really happened.
+"""Event triggers: the words on the parse that signal an event.
 
 A trigger is a verb or an event noun of the lexicon (data/triggers.yaml), single word or
-phrasal ("hold off", "push into", "air strike", "suicide bombing"). `realis` decides whether
-the action is told as having happened: negated, conditional, hypothetical, threatened,
-planned, predicted or purposive ("a campaign to retake the city") actions are not events.
+phrasal ("hold off", "push into", "air strike", "suicide bombing"). Whether it really
+happened is `warlog.nlp.realis`; what it was aimed at, `warlog.nlp.targets`.
 """
 from __future__ import annotations
 
@@ -18,15 +17,6 @@ from warlog.nlp.doc_index import matching_positions, tokens_within
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
-MODAL_AUX = {"would", "could", "might", "may", "should", "will", "shall", "'d", "'ll", "can", "must"}
-# Infinitives under these verbs did happen: "continued to fight", "began to shell".
-ASPECTUAL = {"continue", "begin", "start", "keep", "resume", "manage", "go", "proceed", "renew"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-# "X is reported/said/believed to have …" and "X appears to have …" tell what happened.
-REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "know", "claim", "confirm",
-               "rumour", "rumor", "suspect", "presume", "estimate", "see"}
-SEEMING = {"appear", "seem"}
-COLLECTIVES = {"group", "number", "dozen", "dozens", "couple", "pair", "handful", "score", "scores", "band"}
 # A vehicle full of explosives under these verbs had a driver: "rammed a car bomb into the gate".
 WORN = {"belt", "vest", "jacket"}  # explosives carried on the body
 DRIVEN_INTO = {"drive", "ram", "crash", "plough", "plow", "smash", "send", "steer", "speed", "hurl"}
@@ -175,125 +165,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
                                      bool(entry.get("participant"))))
                 break
     return found
-
-
-def _governing_chain(token: Token, hops: int = 4):
-    """The token's heads up the clause chain, with the relation that links each step."""
-    current = token
-    for _ in range(hops):
-        if current.head is current:
-            return
-        yield current.dep_, current.head
-        current = current.head
-
-
-def _hedged_report(verb: Token) -> bool:
-    """'are reported to have seized', 'is said to have fought', 'appear to have repelled': a
-    report of what happened, not a plan."""
-    lemma = verb.lemma_.lower()
-    return lemma in SEEMING or lemma in REPORTED_AS and any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def realis(trigger: Trigger) -> tuple[bool, str]:
-    """Whether the trigger is told as having happened, and if not, why."""
-    lex = lexicon()
-    tok = trigger.token
-    for child in tok.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "any"}):
-            return False, "negated"
-        if child.dep_ in ("amod", "compound") and child.lower_ in lex.irrealis_modifiers:
-            return False, f"not (yet) real ('{child.text} {tok.text}')"
-        if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
-            return False, f"modal '{child.text}'"
-        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
-            return False, "conditional"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in tok.head.head.children):
-        return False, "negated"  # "no sign of fighting", "no reports of clashes"
-    if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
-                               tok.head.head.lemma_.lower() in lex.background_heads):
-        return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
-    if tok.dep_ == "amod" and tok.tag_ == "VBN" and holds_people(tok.head) and trigger_kind(tok.head.head):
-        # "executed four captured soldiers": the news is what was done to them now
-        return False, f"what the people had been through ('{tok.text} {tok.head.text}')"
-    if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":
-        return True, ""  # the protesters were there ("students protesting"), whatever was planned for them
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-    for dep, head in _governing_chain(tok):
-        hl = head.lemma_.lower()
-        if not infinitive and head.pos_ in VERB_POS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) \
-                and head.dep_ in ("xcomp", "advcl", "acl", "relcl") and head.head.lemma_.lower() not in ASPECTUAL \
-                and not _hedged_report(head.head):
-            return False, f"purpose or intention ('to {head.text} … {tok.text}')"
-        if infinitive and dep in ("xcomp", "acl", "advcl", "relcl", "ccomp", "pobj", "amod"):
-            if hl in ASPECTUAL or _hedged_report(head):
-                infinitive = False  # "continued to shell": it happened
-                continue
-            return False, f"purpose or intention ('{head.text} to {tok.text}')"
-        if hl in lex.irrealis_governors and dep in ("xcomp", "ccomp", "dobj", "nsubj", "acl", "pobj"):
-            return False, f"irrealis governor '{head.text}'"
-        if hl in lex.irrealis_objects and dep == "dobj":
-            return False, f"'{head.text}' a weapon: it did not go off"
-        if dep == "nsubj" and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children):
-            return False, f"modal clause ('{head.text}')"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
-            return False, "conditional clause"
-        if any(c.dep_ == "neg" for c in head.children) and dep in ("xcomp", "dobj", "nsubjpass"):
-            return False, f"negated governor '{head.text}'"
-        if dep not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "acl"):
-            break
-    return True, ""
-
-
-def target_class(token: Token | None) -> str | None:
-    """What an event word was aimed at: civilian, military, person, materiel (or None)."""
-    if token is None:
-        return None
-    lemma = token.lemma_.lower()
-    if token.ent_type_ == "PERSON" and not any(s.start <= token.i < s.end for s in token.doc.spans.get("places", [])):
-        return "person"  # (not a town the model took for a person: "seized Lyman")
-    for cls in ("materiel", "military", "civilian", "person"):
-        if lemma in lexicon().targets[cls] or token.lower_ in lexicon().targets[cls]:
-            return cls
-    return None
-
-
-def holds_people(token: Token | None) -> bool:
-    """Whether a phrase headed by `token` names people ("two medical workers", "five soldiers")."""
-    if token is None:
-        return False
-    token = _collective_head(token)
-    people = lexicon().targets["people"]
-    return target_class(token) == "person" or token.lemma_.lower() in people or token.lower_ in people
-
-
-def target_of(token: Token) -> Token | None:
-    """The head word of what an event word was aimed at: its object, passive subject, or
-    'on/against/at X' ("an attack on a checkpoint", "a man was seized")."""
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
-    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
-        return target_of(token.head)  # "the manager was reported to have been seized"
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Sunday"
-                return obj
-    if token.dep_ in ("acl", "relcl", "amod") and token.tag_ == "VBN":
-        return token.head  # "a checkpoint attacked by gunmen", "three captured soldiers"
-    return None
-
-
-def _collective_head(token: Token) -> Token:
-    """'a group of fans' -> fans: the people a collective noun counts."""
-    if token.lemma_.lower() in COLLECTIVES:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-    return token
 
 
 def trigger_kind(token: Token) -> str | None:

@@ -63,3 +63,13 @@ def test_part_of_needs_the_same_day_sides_and_nearness():
     assert not part_of(main, _event("Air/drone strike", "Explosions/Remote violence", 1,
                                     actors=("Military Forces of France", None)))
     assert not part_of(main, _event("Peaceful protest", "Protests", 1, actors=("Protesters (Mali)", None)))
+
+
+@pytest.mark.parametrize("text", [
+    "The company launched an operation to clean the beach at Mombasa on Sunday.",
+    "Colombia's president suspended the ceasefire with the Clan del Golfo on Sunday.",  # Other, no Agreement
+])
+def test_measures_outside_the_conflict_and_ended_agreements(text):
+    assert "Agreement" not in _types(text)
+    assert _types(text) in ([], ["Other"])
+    assert ("company" in text) == (_types(text) == [])

@@ -15,7 +15,7 @@ from warlog.columns import EVENT_TYPE_OF
 # When several triggers of one clause make one event, the most telling kind names it.
 KIND_PRIORITY = ["suicide", "chemical", "air", "shell", "grenade", "ied", "territory", "abduct",
                  "sexual", "riot", "protest", "siege", "fight", "attack", "kill", "arrest", "loot",
-                 "agreement", "transfer", "disrupt", "base", "change", "advance"]
+                 "agreement", "transfer", "disrupt", "base", "change", "other", "advance"]
 
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 ARMED = {STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, EXTERNAL}
@@ -63,7 +63,7 @@ def classify(f: Facts) -> tuple[str, str, bool]:
         "siege": "Armed clash", "fight": "Armed clash", "advance": "Armed clash",
         "arrest": "Arrests", "loot": "Looting/property destruction", "agreement": "Agreement",
         "transfer": "Non-violent transfer of territory", "disrupt": "Disrupted weapons use",
-        "base": "Headquarters or base established", "change": "Change to group/activity",
+        "base": "Headquarters or base established", "change": "Change to group/activity", "other": "Other",
     }
     if kind == "territory":
         if not f.forceful and f.inter1 is not None:

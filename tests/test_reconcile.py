@@ -94,3 +94,14 @@ def test_different_events_stay_apart():
     assert not compatible(syria, coalition)  # one strike, one perpetrator
     assert not compatible(syria, far)  # Aleppo is not Raqqa
     assert compatible(syria, Event(**{**base, "article_id": "d"}))
+
+
+def test_an_event_placed_only_in_its_country_agrees_with_its_towns():
+    base = dict(article_id="a", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                actor1="Military Forces of United States", country_code="LY", country="Libya")
+    in_libya = Event(**base, location="Libya", latitude=26.3, longitude=17.2, geo_precision=3)
+    in_sabratha = Event(**base, location="Sabratha", latitude=32.79, longitude=12.48, geo_precision=1)
+    in_syria = Event(**{**base, "country_code": "SY", "country": "Syria"}, location="Syria",
+                     latitude=35.0, longitude=38.5, geo_precision=3)
+    assert compatible(in_libya, in_sabratha)
+    assert not compatible(in_syria, in_sabratha)

@@ -42,6 +42,7 @@ def test_triggers_found(nlp, text, key, kind):
     ("The commander predicted the battle would be long.", "battle"),
     ("Militants adopted new tactics to fight the brigade.", "fight"),
     ("There were no clashes in the capital on Friday.", "clash"),
+    ("Many of those fighting with the army were local volunteers.", "fighting"),
 ])
 def test_irrealis_is_not_an_event(nlp, text, word):
     found = [(k, real) for k, _kind, real in triggers(nlp, text)]

@@ -29,8 +29,14 @@ def dates_overlap(a, b) -> bool:
     return a.date_earliest <= (b.date_latest or b.date_earliest) and b.date_earliest <= (a.date_latest or a.date_earliest)
 
 
+def _whole_country(e) -> bool:
+    return e.location is not None and e.location == e.country
+
+
 def places_agree(a, b) -> bool:
-    if a.latitude is None or b.latitude is None:
+    """Same place: within SAME_PLACE_KM (SAME_REGION_KM for regions); an event placed only in
+    its country ("air strikes in Libya") agrees with any place of that country."""
+    if a.latitude is None or b.latitude is None or _whole_country(a) or _whole_country(b):
         return a.country_code is None or b.country_code is None or a.country_code == b.country_code
     limit = SAME_REGION_KM if 3 in (a.geo_precision, b.geo_precision) else SAME_PLACE_KM
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
@@ -68,11 +74,14 @@ def _types_agree(a, b) -> bool:
     return a.event_type == "Battles" or a.sub_event_type == b.sub_event_type
 
 
-def compatible(a, b) -> bool:
-    """Whether two event records can be the same real event."""
+def compatible(a, b, one_story: bool = False) -> bool:
+    """Whether two event records can be the same real event. In `one_story` (two mentions of
+    one article) a mention that names no place of its own has only the story's context for a
+    place, which cannot tell it apart from the other."""
     if a.is_historical != b.is_historical or not _types_agree(a, b):
         return False
-    if not dates_overlap(a, b) or not places_agree(a, b):
+    unplaced = one_story and not (_located(a)[0] and _located(b)[0])
+    if not dates_overlap(a, b) or not (unplaced or places_agree(a, b)):
         return False
     if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1) \
             and not _unknown(a.actor1) and not _unknown(b.actor1):
@@ -132,7 +141,7 @@ def merge_within(events: list) -> list:
     """Merge the records of one article that tell the same event (in text order), settled."""
     merged: list = []
     for ev in events:
-        candidates = [(i, m) for i, m in enumerate(merged) if compatible(m, ev)]
+        candidates = [(i, m) for i, m in enumerate(merged) if compatible(m, ev, one_story=True)]
         if not candidates:
             merged.append(ev)
             continue

@@ -60,6 +60,8 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and holds_people(tok.head) and trigger_kind(tok.head.head):
         # "executed four captured soldiers": the news is what was done to them now
         return False, f"what the people had been through ('{tok.text} {tok.head.text}')"
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "PRON":
+        return False, f"who they are ('{tok.head.text} {tok.text}')"  # "those fighting with the army"
     if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":
         return True, ""  # the protesters were there ("students protesting"), whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

@@ -25,6 +25,8 @@ def triggers(nlp, text):
     ("An attacker rammed a car packed with explosives into the base gate.", "explosive vehicle", "suicide"),
     ("A man wearing an explosives belt walked into the crowded tea shop.", "explosive vehicle", "suicide"),
     ("An explosives-laden car parked near the bus station blew up at dawn.", "explosive vehicle", "ied"),
+    ("The body of a missing teacher was found near the river in Kasese.", "body find", "kill"),
+    ("The rebels claimed to have retaken the border post from the army.", "retake", "territory"),
     ("Government troops recaptured the border crossing on Monday.", "recapture", "territory"),
     ("Fighters held off the advancing army for hours.", "hold off", "fight"),
     ("Gunmen kidnapped eleven aid workers near the camp.", "kidnap", "abduct"),

@@ -65,6 +65,8 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":
         return True, ""  # the protesters were there ("students protesting"), whatever was planned for them
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    # "claimed to have retaken the gate": a perfect infinitive under a saying verb is a past claim
+    perfect = infinitive and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     for dep, head in _governing_chain(tok):
         hl = head.lemma_.lower()
         if not infinitive and head.pos_ in VERB_POS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) \
@@ -72,7 +74,7 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
                 and not _hedged_report(head.head):
             return False, f"purpose or intention ('to {head.text} … {tok.text}')"
         if infinitive and dep in ("xcomp", "acl", "advcl", "relcl", "ccomp", "pobj", "amod"):
-            if hl in ASPECTUAL or _hedged_report(head):
+            if hl in ASPECTUAL or _hedged_report(head) or perfect and hl in REPORTED_AS | SEEMING:
                 infinitive = False  # "continued to shell": it happened
                 continue
             return False, f"purpose or intention ('{head.text} to {tok.text}')"

@@ -112,7 +112,7 @@ def _keys(token: Token, forms: tuple[str, ...]) -> list[str]:
     for child in token.children:
         if child.dep_ == "prep":  # "agreed to a truce" reads as "agree truce" first, then "agree to"
             keys += [f"{f} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj" for f in forms[:2]]
-        if child.dep_ in ("prt", "prep", "dobj", "oprd", "acomp", "advmod", "compound", "amod"):
+        if child.dep_ in ("prt", "prep", "dobj", "nsubjpass", "oprd", "acomp", "advmod", "compound", "amod"):
             if child.dep_ == "prep" and abs(child.i - token.i) > 2:
                 continue  # "took place ... over salaries" is no "take over"
             c = child.lemma_.lower()

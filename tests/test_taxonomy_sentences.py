@@ -395,7 +395,7 @@ SEXUAL = [
     case("Sexual violence", "The UN documented the rape of 14 women by M23 fighters in Kishishe on Tuesday.",
          "2022-12-08", country_code="CD", civilian_targeting=True, actor_contains="M23"),
     case("Sexual violence", "Myanmar soldiers raped Rohingya women in the village of Tula Toli during a raid on "
-         "Wednesday, witnesses told investigators.", "2017-09-01", xfail=misplaced("Tula Toli", "Russia"),
+         "Wednesday, witnesses told investigators.", "2017-09-01",
          country_code="MM", civilian_targeting=True, actor_contains="Myanmar"),
     case("Sexual violence", "Gunmen sexually assaulted four women at a checkpoint on the road to Ndele on "
          "Friday, MINUSCA said.", "2021-02-27",

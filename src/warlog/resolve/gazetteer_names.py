@@ -27,6 +27,8 @@ _ARTICLES = frozenset(WORDS["name_articles"])
 @lru_cache(maxsize=262_144)
 def ascii_fold(text: str) -> str:
     """Strip diacritics (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text  # nothing to strip
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

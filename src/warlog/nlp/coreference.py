@@ -12,7 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from warlog.nlp.arguments import SentenceArgs
-from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
+from warlog.nlp.doc_index import doc_text, matching_positions, sentences, tokens_within
 
 BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "their", "such"}
 RESPONSIBILITY_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
@@ -147,7 +147,7 @@ def complete_sides(events: list, doc) -> None:
     actor for a battle's or an attack's missing side, the civilians for the victims of
     violence against civilians."""
     sents = sentences(doc)
-    text = doc.text  # (built anew on every access: once here, not once per sentence)
+    text = doc_text(doc)
     paragraphs = [0] * len(sents)
     for k in range(1, len(sents)):
         gap = text[sents[k - 1].end_char:sents[k].start_char]

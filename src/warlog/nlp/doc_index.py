@@ -7,6 +7,7 @@ and the document is walked once, by whichever component asks first.
 
     doc.user_data["warlog_word_index"]  lowercase form or lemma -> token indices
     doc.user_data["warlog_sentences"]   list(doc.sents), once the parse has set them
+    doc.user_data["warlog_text"]        doc.text, joined once
 """
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ from spacy.tokens import Doc, Span, Token
 
 INDEX_KEY = "warlog_word_index"
 SENTENCES_KEY = "warlog_sentences"
+TEXT_KEY = "warlog_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text (spaCy joins the tokens anew on every `doc.text`)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -18,7 +18,7 @@ from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
                                   event_tolls, precision_of, roles, sentence_actors)
 from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
-from warlog.nlp.doc_index import sentences
+from warlog.nlp.doc_index import doc_text, sentences
 from warlog.nlp.realis import realis
 from warlog.nlp.speech import source_tokens
 from warlog.nlp.targets import holds_people, target_class, target_of
@@ -90,20 +90,23 @@ class EventBuilder:
     def __init__(self, doc: Doc):
         self.doc = doc
         # a wire dateline ("KABUL, May 3 —") dates the news more closely than the page does
-        self.anchor = dateline_date(doc.text, doc._.published) or doc._.published
+        self.text = doc_text(doc)
+        self.anchor = dateline_date(self.text, doc._.published) or doc._.published
         self.article_id = doc._.article_id or ""
-        self.text = doc.text
         self.context = PlaceContext()
         self.gaz = get_gazetteer()
         self.told: dict[int, tuple[Event, list[Span]]] = {}  # id(event) -> (event, its toll spans)
+        self.chrome_lines: dict[int, bool] = {}  # line start -> page furniture?
 
     def chrome(self, sent: Span) -> bool:
         """Whether the sentence starts on a line of page furniture ("Watch: Iraq targets ISIS …"),
         by the rule ingest uses to strip pages, for text given as it was scraped."""
         text = self.text
         start = text.rfind("\n", 0, sent.start_char) + 1
-        end = text.find("\n", sent.start_char)
-        return is_chrome(text[start:end if end >= 0 else len(text)])
+        if start not in self.chrome_lines:  # (a line's sentences share the answer)
+            end = text.find("\n", sent.start_char)
+            self.chrome_lines[start] = is_chrome(text[start:end if end >= 0 else len(text)])
+        return self.chrome_lines[start]
 
     def evidence(self, span: Span, field: str, sent_i: int) -> Evidence:
         return Evidence(self.article_id, sent_i, span.start_char, span.end_char, span.text, field)

@@ -12,6 +12,7 @@ from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, I
                          POS, SENT_START, TAG, DEP)
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
+from warlog.nlp.doc_index import doc_text
 
 _ATTRS = [IDX, LENGTH, POS, ENT_TYPE, ENT_IOB, IS_ALPHA, IS_UPPER, IS_LOWER, IS_PUNCT, IS_STOP, SENT_START, TAG, DEP]
 _IOB_INSIDE = 1
@@ -31,7 +32,7 @@ class TokenTable:
         self.doc, self.n = doc, len(doc)
         n = self.n
         strings = doc.vocab.strings
-        self.raw = text = doc.text  # Doc.text joins the tokens anew on every call
+        self.raw = text = doc_text(doc)
         self.ents = doc.ents  # ... and Doc.ents builds its spans anew
         a = doc.to_array(_ATTRS).astype(np.int64) if n else np.zeros((0, len(_ATTRS)), dtype=np.int64)
         idx, length = a[:, 0].tolist(), a[:, 1].tolist()

@@ -18,26 +18,31 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.nlp import register_extensions
+from warlog.nlp.doc_index import doc_text
+from warlog.nlp.toll_words import (
+    CIVILIAN_MODS,
+    COUNT_NOUNS,
+    NON_STATE_MODS,
+    SIDE_OF,
+    STATE_MODS,
+    TOLL_NOUNS,
+    DocWords,
+    kind_of,
+    told_as_further,
+)
+from warlog.nlp.toll_words import (
+    is_person as _is_person,
+)
 from warlog.resolve.numbers import Found, Quantity, find_quantities
 
 KINDS = ("killed", "injured", "abducted", "arrested", "displaced")
-_WORDS = yaml.safe_load(resources.files("warlog.data").joinpath("tolls.yaml").read_text("utf-8"))
-KIND_OF = {w: kind for kind, words in _WORDS["kinds"].items() for w in words.split()}
-COUNT_NOUNS = set(_WORDS["count_nouns"].split())
-TOLL_NOUNS = set(_WORDS["toll_nouns"].split())
-SIDE_OF = {w: side for side, words in _WORDS["sides"].items() for w in words.split()}
-STATE_MODS = set(_WORDS["state_modifiers"].split())
-NON_STATE_MODS = set(_WORDS["non_state_modifiers"].split())
-CIVILIAN_MODS = set(_WORDS["civilian_modifiers"].split())
 INHERITING = {"other", "more"}
+ARTICLES = frozenset({"a", "an"})
 NOMINAL = {"NOUN", "PROPN"}
 _AUX_GAP = {"who", "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly",
             "also", "later", "all", "allegedly", "reported", "confirmed"}
@@ -55,49 +60,7 @@ class Toll:
     sentence: int  # index of the sentence in the doc
     start: int  # char offsets of the number phrase
     end: int
-
-
-def kind_of(token: Token) -> str | None:
-    """The casualty kind a predicate word signals ("wounded" -> injured), or None."""
-    lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma == "shoot":  # "shot dead", "shot and killed"
-        dead = any(c.lower_ == "dead" or c.dep_ == "conj" and c.lemma_ == "kill" for c in token.children)
-        return "killed" if dead else None
-    if lemma in ("take", "hold"):
-        return "abducted" if any(c.lemma_.lower() in ("hostage", "captive") for c in token.children) else None
-    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
-           for c in token.children):
-        return "killed"  # "stoned three men to death", "beaten to death"
-    if lemma == "lose":
-        return _loss_kind(token)
-    kind = KIND_OF.get(lower) or KIND_OF.get(lemma)
-    for suffix in ("ped", "ed", "d"):  # adjectives the lemmatizer leaves alone: "kidnapped"
-        if kind is None and lower.endswith(suffix):
-            kind = KIND_OF.get(lower[: -len(suffix)])
-    if kind == "injured" and any(c.lower_ in FATALLY for c in token.children):
-        return "killed"  # "fatally wounded", "mortally injured"
-    return kind
-
-
-FATALLY = {"fatally", "mortally", "lethally"}
-BODY_PARTS = set(_WORDS["body_parts"].split())
-
-
-def _loss_kind(verb: Token) -> str | None:
-    """'lost their lives', 'the army lost 12 soldiers' (killed); 'lost a leg' (injured);
-    'lost control', 'lost ground' or a bare 'lost' (nothing)."""
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
-        lemma = obj.lemma_.lower()
-        if lemma in ("life", "lives") or _is_person(obj) or obj.like_num:
-            return "killed"
-        if lemma in BODY_PARTS:
-            return "injured"
-    return None
-
-
-def _is_person(token: Token) -> bool:
-    return token.lemma_.lower() in SIDE_OF or token.lower_ in SIDE_OF or token.tag_ == "NNPS" \
-        or token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")
+    further: bool = False  # told as victims beyond those counted before ("another man", "also killed")
 
 
 def _transitive_subject(token: Token) -> bool:
@@ -144,15 +107,18 @@ def _governed(g: Token) -> Token | None:
 
 def _toll_noun(anchor: Token) -> Token | None:
     """'the death toll rose to 40', 'a toll of 40', 'death tolls ranging from 18 to 32'."""
+    nouns = DocWords.of(anchor.doc).toll_nouns()
+    if not nouns:
+        return None
     t = anchor
-    for _ in range(5):
-        if t.head is t:
+    for _ in range(5):  # up the heads, to the root
+        if t.head.i == t.i and t is not anchor:
             return None
         t = t.head
-        if t.lemma_.lower() in TOLL_NOUNS and _toll_kind(t):
+        if t.i in nouns and _toll_kind(t):
             return t
         for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS and _toll_kind(c):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i in nouns and _toll_kind(c):
                 return c
     return None
 
@@ -222,8 +188,8 @@ def _victim_noun(anchor: Token, core: set[int]) -> tuple[Token, Token] | None:
             return head, head
         if _is_person(head):  # "21 Border Guard fighter": a number before a singular noun is a name
             return (head, head) if head.tag_ in ("NNS", "NNPS") or anchor.lower_ in ("one", "1", "no", "a", "an") else None
-        if head.tag_ == "NNS" and head.pos_ == "NOUN":
-            return head, head  # an unlisted plural: accepted for killed/injured only (see _resolve)
+        if head.tag_ == "NNS" and head.pos_ == "NOUN" or _plural_name(head):
+            return head, head  # an unlisted plural: accepted for killed/injured only (see _kinds)
         return None
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -235,6 +201,17 @@ def _victim_noun(anchor: Token, core: set[int]) -> tuple[Token, Token] | None:
     return anchor, anchor
 
 
+def _plural_name(token: Token) -> bool:
+    """A plural demonym the tagger read as a singular name: "four Bangladeshis", "two Afghans"."""
+    return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss") \
+        and token.text[:1].isupper() and not token.text.isupper()
+
+
+def _own_subject(clause: Token) -> bool:
+    """A relative clause with a subject of its own ("the nurses it captured"), not "who were hurt"."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which") for c in clause.children)
+
+
 def _predicate(noun: Token, governor: Token, anchor: Token, numeric: bool) -> Token | None:
     if governor is not noun and _governed(governor) is not None:
         return _governed(governor)  # "murdered three of the six men kidnapped"
@@ -242,6 +219,10 @@ def _predicate(noun: Token, governor: Token, anchor: Token, numeric: bool) -> To
         return noun
     for c in noun.rights:
         if c.dep_ in ("acl", "relcl", "amod", "appos") and kind_of(c):
+            if c.dep_ == "relcl" and _own_subject(c) and _governed(governor) is not None:
+                return _governed(governor)  # "executed two nurses it had captured": executed
+            if c.dep_ == "relcl" and _has_object(c) and not _own_subject(c):
+                continue  # "three soldiers who had arrested a smuggler": the doers
             return c
         if c.dep_ == "relcl":
             for d in c.children:
@@ -275,18 +256,22 @@ def _kinds(pred: Token, noun: Token, anchor: Token, quantity: Quantity) -> list[
 def tolls_component(doc: Doc) -> Doc:
     """Find the casualty counts of a parsed Doc; write doc.spans["tolls"]."""
     register_extensions()
-    sent_starts = [s.start for s in doc.sents]
-    sents = list(doc.sents)
+    words = DocWords.of(doc)
+    sent_starts = words.sentence_starts()
+    sent_ends = sent_starts[1:] + [len(doc)]
     spans: list[Span] = []
-    for found, anchor, core, numeric in _candidates(doc):
+    for found, anchor, core, numeric in _candidates(doc, words):
         sent_i = bisect_right(sent_starts, anchor.i) - 1
-        sent = sents[sent_i]
+        sent = doc[sent_starts[sent_i]:sent_ends[sent_i]]
         picked = _victim_noun(anchor, core)
         if picked is None:
             continue
         noun, governor = picked
         pred = _predicate(noun, governor, anchor, numeric)
-        if pred is None and numeric and (noun is anchor or _is_person(noun)):
+        # the parse-free window, unless the count sits in another noun's "of" phrase
+        # ("the father of four boys, was shot dead": the boys were not shot)
+        nested = governor.dep_ == "pobj" and governor.head.head.i not in core and governor.head.head.pos_ in NOMINAL
+        if pred is None and numeric and (noun is anchor or _is_person(noun)) and not nested:
             first = doc.char_span(found.start, found.end, alignment_mode="expand").start
             hit = _window(doc, first, max(max(core), noun.i), sent)
             pred, noun = (hit[0], hit[1] or noun) if hit else (None, noun)
@@ -304,13 +289,21 @@ def tolls_component(doc: Doc) -> Doc:
             # ("no casualties": killed 0, injured 0) takes the words up to its predicate
             end = found.end if n == 0 else max(found.end, pred.idx + len(pred))
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
-            span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end)
+            further = told_as_further(None if noun is anchor else noun, anchor if numeric else None, pred)
+            span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end, further)
             spans.append(span)
-    from warlog.nlp.tolls_implicit import conjoined_singles, single_victims, unnumbered_losses, unnumbered_victims
+    from warlog.nlp.tolls_implicit import (
+        conjoined_singles,
+        one_body,
+        single_victims,
+        unnumbered_losses,
+        unnumbered_victims,
+    )
 
     spans += unnumbered_losses(doc, sent_starts, {s.start for s in spans})
     spans += single_victims(doc, sent_starts, spans)
     spans += conjoined_singles(doc, sent_starts, spans)
+    spans += one_body(doc, sent_starts, spans)
     spans += unnumbered_victims(doc, sent_starts, spans)
     doc.spans["tolls"] = sorted(spans, key=lambda s: s.start)
     return doc
@@ -328,9 +321,9 @@ def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span
         if span.start_char == prev.start_char:
             t = span._.toll
             q = t.quantity
-            wide = Quantity(q.low, q.best, max(q.high or 0, found.quantity.high), False, doc.text[t.start:found.end])
+            wide = Quantity(q.low, q.best, max(q.high or 0, found.quantity.high), False, doc_text(doc)[t.start:found.end])
             new = doc.char_span(t.start, found.end, label=span.label_, alignment_mode="expand")
-            new._.toll = Toll(t.kind, wide, t.side, t.victim, t.predicate, t.sentence, t.start, found.end)
+            new._.toll = Toll(t.kind, wide, t.side, t.victim, t.predicate, t.sentence, t.start, found.end, t.further)
             spans[i] = new
     return True
 
@@ -349,18 +342,18 @@ def _inherited(spans: list[Span], sent: Span, doc: Doc, pred: Token, kind: str) 
     return "unknown", ""
 
 
-def _candidates(doc: Doc):
+def _candidates(doc: Doc, words: DocWords):
     """(Found, anchor token, core token indices, is a number) for number phrases and 'a soldier'."""
     out = []
-    for found in find_quantities(doc.text):
+    for found in find_quantities(doc_text(doc)):
         core = doc.char_span(found.core_start, found.core_end, alignment_mode="expand")
         if core is None or not len(core):
             continue
         idx = {t.i for t in core}
         anchor = next((t for t in core if t.head.i not in idx or t.head is t), core.root)
         out.append((found, anchor, idx, True))
-    for t in doc:
-        if t.lower_ in ("a", "an") and t.dep_ == "det" and t.head.tag_ == "NN" and _is_person(t.head) \
+    for t in (doc[i] for i in words.lower_positions(ARTICLES)):
+        if t.dep_ == "det" and t.head.tag_ == "NN" and _is_person(t.head) \
                 and t.head.lemma_.lower() not in INHERITING | {"police", "army", "military", "militia", "force"}:
             q = Quantity(1, 1, 1, True, t.text)
             out.append((Found(t.idx, t.idx + len(t), t.idx, t.idx + len(t), q), t, {t.i}, False))

@@ -7,12 +7,12 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from warlog.nlp.tolls import COUNT_NOUNS, TOLL_NOUNS, Toll, _is_person, _side, kind_of
+from warlog.nlp.toll_words import DocWords, told_as_further
+from warlog.nlp.tolls import COUNT_NOUNS, TOLL_NOUNS, Toll, _is_person, _side
 from warlog.resolve.numbers import Quantity
 
-
 HEAVY = {"heavy", "high", "many", "large", "huge", "significant", "considerable", "severe", "massive"}
-LOSS_NOUNS = {"casualty", "loss", "fatality", "death"}
+LOSS_NOUNS = frozenset({"casualty", "loss", "fatality", "death"})
 # verbs whose object is losses dealt or taken: "left casualties", "inflicted losses"
 CAUSING = {"leave", "cause", "inflict", "suffer", "sustain", "incur", "result", "take"}
 # determiners that point back at victims already counted, or deny any
@@ -33,8 +33,8 @@ def _caused_losses(t) -> bool:
 def unnumbered_losses(doc: Doc, sent_starts: list[int], taken: set[int]) -> list[Span]:
     """'Heavy casualties', 'heavy losses', 'left casualties': a toll with no number, read as ACLED reads it."""
     out = []
-    for t in doc:
-        if t.lemma_.lower() not in LOSS_NOUNS or t.i in taken or any(c.like_num for c in t.children):
+    for t in (doc[i] for i in DocWords.of(doc).lemma_positions(LOSS_NOUNS)):
+        if t.i in taken or any(c.like_num for c in t.children):
             continue
         mod = next((c for c in t.children if c.dep_ == "amod" and c.lower_ in HEAVY), None)
         if mod is None and not _caused_losses(t):
@@ -56,8 +56,8 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
     taken = {i for s in spans for i in range(s.start, s.end)}
     predicates = {s._.toll.predicate for s in spans}
     out = []
-    for pred in doc:
-        kind = kind_of(pred)
+    for i, kind in DocWords.of(doc).kinds.items():
+        pred = doc[i]
         if kind not in ("killed", "injured") or pred.pos_ not in ("VERB", "AUX", "ADJ") or pred.i in predicates:
             continue
         roles = ("nsubjpass",) if pred.tag_ == "VBN" or pred.pos_ == "ADJ" else ("dobj",)
@@ -81,10 +81,50 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
             span = doc.char_span(phrase.start_char, phrase.end_char, label=kind, alignment_mode="expand")
             side = _side(victim) if _is_person(victim) else "unknown"
             span._.toll = Toll(kind, quantity, side, phrase.text, pred.i, bisect_right(sent_starts, pred.i) - 1,
-                               phrase.start_char, phrase.end_char)
+                               phrase.start_char, phrase.end_char, told_as_further(victim, None, pred))
             out.append(span)
             taken |= set(range(span.start, span.end))
     return out
+
+
+BODIES = frozenset({"body", "corpse"})
+# what is done with a dead person's body: "the body of a teacher was found", "dumped a corpse"
+BODY_VERBS = {"find", "discover", "recover", "retrieve", "dump", "exhume", "pull", "identify", "bury",
+              "return", "hand", "dig", "wash", "leave", "throw", "burn", "mutilate", "deliver", "collect"}
+
+
+def one_body(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span]:
+    """A body found, told without a number: "the body of a kidnapped boy was found", "his corpse
+    was dumped by the road" (one killed). Not "a UN body", "a body of water": the body must be
+    what such a verb is done to."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for i in DocWords.of(doc).lemma_positions(BODIES):
+        body = doc[i]
+        verb = body.head
+        if i in taken or body.tag_ != "NN" or body.dep_ not in ("nsubjpass", "dobj", "obj") \
+                or verb.lemma_.lower() not in BODY_VERBS:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in NOT_NEW - {"the", "this", "that"}
+                   for c in body.children):
+            continue  # "no body was found", "each body"
+        owner = next((p for c in body.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if owner is not None and not (_is_person(owner) or owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN"
+                                      or owner.lower_.endswith("old") or any(
+                                          c.dep_ == "det" and c.lower_ in ("a", "an") for c in owner.children)):
+            continue  # "the body of the car"; not "the body of a missing teacher", "of a 12-year-old"
+        phrase = doc[min(t.i for t in body.subtree if t.i <= i):i + 1]
+        if any(t.i in taken for t in phrase):
+            continue
+        span = doc.char_span(phrase.start_char, phrase.end_char, label="killed", alignment_mode="expand")
+        side = _side(owner) if owner is not None and _is_person(owner) else "unknown"
+        span._.toll = Toll("killed", Quantity(1, 1, 1, True, phrase.text), side, phrase.text, i,
+                           bisect_right(sent_starts, i) - 1, phrase.start_char, phrase.end_char)
+        out.append(span)
+        taken |= set(range(span.start, span.end))
+    return out
+
 
 def unnumbered_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span]:
     """People killed told in the plural with no number ("killing their fighters", "militants
@@ -93,8 +133,9 @@ def unnumbered_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> l
     taken = {i for s in spans for i in range(s.start, s.end)}
     predicates = {s._.toll.predicate for s in spans if s._.toll.kind == "killed"}
     out = []
-    for pred in doc:
-        if kind_of(pred) != "killed" or pred.pos_ not in ("VERB", "AUX") or pred.i in predicates:
+    for i, kind in DocWords.of(doc).kinds.items():
+        pred = doc[i]
+        if kind != "killed" or pred.pos_ not in ("VERB", "AUX") or pred.i in predicates:
             continue
         if any(c.dep_ == "neg" for c in pred.children):
             continue
@@ -139,7 +180,7 @@ def conjoined_singles(doc: Doc, sent_starts: list[int], spans: list[Span]) -> li
                 continue
             one = doc.char_span(phrase.start_char, phrase.end_char, label=toll.kind, alignment_mode="expand")
             one._.toll = Toll(toll.kind, Quantity(1, 1, 1, True, phrase.text), _side(other), phrase.text,
-                              toll.predicate, toll.sentence, phrase.start_char, phrase.end_char)
+                              toll.predicate, toll.sentence, phrase.start_char, phrase.end_char, toll.further)
             out.append(one)
             taken |= set(range(one.start, one.end))
     return out

@@ -79,7 +79,8 @@ def _alternatives(a: Range, b: Range, a_exact: bool, b_exact: bool) -> Range:
 def combine_across(spans) -> tuple[Range | None, Range | None]:
     """(killed, injured) of one event told over several sentences. A sentence's counts add to
     those before when they count other, named sides ("five soldiers died" ... "20 militants
-    were killed"); otherwise they tell the same toll again (see _alternatives)."""
+    were killed") or are told as further victims ("another man was executed", "the blast also
+    killed two children"); otherwise they tell the same toll again (see _alternatives)."""
     by_sentence: dict[int, list] = {}
     for span in spans:
         by_sentence.setdefault(span._.toll.sentence, []).append(span)
@@ -97,9 +98,10 @@ def combine_across(spans) -> tuple[Range | None, Range | None]:
             if any(s._.toll.quantity.high is None for s in told if s._.toll.kind == kind):
                 figure = (figure[0], figure[1], None)  # "at least 30": open above
             before = out[kind]
+            further = all(s._.toll.further for s in told if s._.toll.kind == kind and not _subset(s))
             if before is None:
                 out[kind] = figure
-            elif "unknown" not in here | sides[kind] and not here & sides[kind]:
+            elif further or "unknown" not in here | sides[kind] and not here & sides[kind]:
                 out[kind] = _add([before, figure])
             else:
                 out[kind] = _alternatives(before, figure, exact[kind], is_exact)

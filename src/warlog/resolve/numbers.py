@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 MAX_COUNT = 10_000_000
 
@@ -99,8 +100,36 @@ class Found:
     quantity: Quantity
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+_SPLIT = re.compile("(" + _WORD.pattern + ")")  # words and the gaps between them, in turn
+
+
+class _Words:
+    """The lower-cased words of a text (`ws`) with their offsets: words[k] is (word, start, end)."""
+
+    __slots__ = ("_offsets", "ws")
+
+    def __init__(self, text: str):
+        lower = text.lower()
+        if len(lower) != len(text):  # a few letters ("İ") lengthen when lowered: keep the offsets
+            pieces = _SPLIT.split(text)
+            self.ws = [w.lower() for w in pieces[1::2]]
+        else:
+            pieces = _SPLIT.split(lower)
+            self.ws = pieces[1::2]
+        # gap, word, gap, word, ..., gap: word k runs from offsets[2k + 1] to offsets[2k + 2]
+        self._offsets = list(accumulate(map(len, pieces), initial=0))
+
+    def __len__(self) -> int:
+        return len(self.ws)
+
+    def __getitem__(self, k: int) -> tuple[str, int, int]:
+        if k < 0:
+            k += len(self.ws)
+        return self.ws[k], self._offsets[2 * k + 1], self._offsets[2 * k + 2]
+
+
+def _words(text: str) -> _Words:
+    return _Words(text)
 
 
 def _spelled(ws: list[str], i: int) -> tuple[int, int] | None:
@@ -239,7 +268,7 @@ def _valid(values) -> bool:
 def parse_quantity(text: str) -> Quantity | None:
     """Read a whole number phrase ("about 140", "dozens", "18 to 32"); None if it is not one."""
     text = text.strip()
-    ws = [w for w, _, _ in _words(text)]
+    ws = _words(text).ws
     while ws and ws[-1] in (".", ","):
         ws.pop()
     parsed = _phrase(ws, 0) if ws else None
@@ -274,20 +303,18 @@ def _is_measure(words, i: int, j: int, text: str) -> bool:
 def find_quantities(text: str) -> list[Found]:
     """Every number phrase in running text that could count people, in order."""
     words = _words(text)
-    ws = [w for w, _, _ in words]
+    ws = words.ws
     found: list[Found] = []
-    i = 0
-    while i < len(ws):
-        parsed = _phrase(ws, i) if ws[i] not in ("-",) else None
+    resume = 0  # words before this index belong to a phrase already read
+    for i in [i for i, w in enumerate(ws) if w in _STARTERS or w[:1].isdigit()]:
+        parsed = _phrase(ws, i) if i >= resume else None
         if parsed is None:
-            i += 1
             continue
         values, core_i, core_j, end = parsed
+        resume = end
         if not _valid(values) or _is_measure(words, core_i, core_j, text) or _is_measure(words, core_i, end, text):
-            i = end
             continue
         start_char, end_char = words[i][1], words[end - 1][2]
         found.append(Found(start_char, end_char, words[core_i][1], words[core_j - 1][2],
                            Quantity(*values, text=text[start_char:end_char])))
-        i = end
     return found

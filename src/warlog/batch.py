@@ -22,7 +22,7 @@ from warlog.ingest import read_paths
 from warlog.ingest.reader import language_reason
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Article, Extraction, Outcome
-from warlog.parallel import ExtractFn, Failure, Skipped, WorkerStats, extract_ordered
+from warlog.parallel import TASK_ARTICLES, ExtractFn, Failure, Skipped, WorkerStats, extract_ordered
 from warlog.pipeline import MAX_CHARS
 from warlog.store import Store, schema
 
@@ -83,7 +83,7 @@ def _triage(items: Iterable[Article | Outcome], store: Store, resume: bool) -> I
 
 
 def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
-              on_outcome: Callable[[Outcome], None] | None = None, batch_size: int = 8,
+              on_outcome: Callable[[Outcome], None] | None = None, batch_size: int = TASK_ARTICLES,
               workers: int = 0, resume: bool = False, extract: ExtractFn | None = None,
               stats: WorkerStats | None = None) -> Counter:
     """Ingest, extract and store; returns the count of outcomes by status (and 'events').

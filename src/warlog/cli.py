@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from warlog.parallel import TASK_ARTICLES
+
 app = typer.Typer(help="warlog: conflict news in, ACLED-style event data out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_show_locals=False)
 eval_app = typer.Typer(help="Score warlog against gold files (see shared/eval/README.md).", no_args_is_help=True)
@@ -78,7 +80,7 @@ def extract(
         help="Continue an interrupted run on the same inputs: articles already stored and inputs "
              "already logged as skipped are passed over without a new log line (counted as resumed). "
              "Without it they are read again and each stored one is logged as a duplicate.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = 8,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = TASK_ARTICLES,
 ) -> None:
     """Ingest articles, extract their events and claims, and store them.
 
@@ -166,7 +168,7 @@ def export(
 def bench(
     paths: Annotated[list[str], typer.Argument(help="Articles to time: files, folders, JSON Lines.")],
     workers: Annotated[str, typer.Option(help="Worker counts to time, comma-separated (1 is always timed).")] = "",
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = 8,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = TASK_ARTICLES,
     components: Annotated[int, typer.Option(
         min=0, help="Also profile the first N articles component by component (CPU time).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,

@@ -73,3 +73,16 @@ def test_measures_outside_the_conflict_and_ended_agreements(text):
     assert "Agreement" not in _types(text)
     assert _types(text) in ([], ["Other"])
     assert ("company" in text) == (_types(text) == [])
+
+
+@pytest.mark.parametrize("text, day", [
+    # a date in a relative clause on a participant dates that clause, not the event
+    ("Nine people were killed in the clash near Gao, among them two herders who were abducted last July.",
+     date(2021, 3, 9)),
+    # ... but a relative clause on the event's own words dates the event
+    ("The clashes, which began on Monday, killed five people in Gao.", date(2021, 3, 8)),
+])
+def test_the_event_date_comes_from_the_events_own_clause(text, day):
+    events = [e for e in warlog.extract(text, published=PUBLISHED).events if e.event_type == "Battles"]
+    assert [e.event_date for e in events] == [day]
+    assert not events[0].is_historical

@@ -279,9 +279,23 @@ def best_date(tokens: list[Token], args: SentenceArgs) -> Span | None:
     dates that clause, not this event."""
     dated = [s for s in args.dates if s._.when.value is not None or s._.when.earliest is not None]
     clause = event_clause(tokens)
-    near = [(clause_hops(s.root, clause), _distance(s, tokens), s) for s in dated]
+    near = [(clause_hops(s.root, clause), _distance(s, tokens), s) for s in dated
+            if not _about_someone_else(s.root, tokens, clause)]
     near = [x for x in near if x[0] <= 1]
     return min(near, key=lambda x: (x[0], x[1]))[2] if near else None
+
+
+def _about_someone_else(token: Token, tokens: list[Token], clause: Token) -> bool:
+    """Whether `token` sits in a relative clause on a participant, not on the event's own words
+    ("two Italians who were kidnapped last July"; but "the clashes, which began on Monday")."""
+    own = {t.i for t in tokens} | {clause.i}
+    above = {clause.i, *(t.i for t in clause.ancestors)}
+    for t in [token, *token.ancestors]:
+        if t.i in above:
+            return False
+        if t.dep_ in ("relcl", "acl") and t.head.i not in own:
+            return True
+    return False
 
 
 def event_tolls(tokens: list[Token], args: SentenceArgs, alone: bool) -> list[Span]:

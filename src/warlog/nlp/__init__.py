@@ -16,6 +16,8 @@ and writes its findings on the Doc, where later components read them:
     doc.spans["demonyms"]  "Syrian", "Iraqi": country context, not places; span._.place = the country
     doc.user_data["warlog_places_named_after"]  places named inside facility names ("the
                           Ouagadougou convention center"): toponyms for scoring, never event places
+    doc.user_data["warlog_word_index"], ["warlog_sentences"], ["warlog_text"]  indexes built
+                          once per document and shared by the components (warlog.nlp.doc_index)
 
 Order in the pipeline: warlog_places, warlog_actors, warlog_dates, warlog_tolls,
 warlog_events, warlog_claims, warlog_control (see warlog.nlp.pipeline.COMPONENTS).

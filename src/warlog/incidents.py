@@ -5,20 +5,19 @@ main event first and then fills it in: the shelling of a battle ("bombardments b
 and heavy weapons"), the kidnapping that set a clash off, the guards' air support, the two
 fighters killed when ground was retaken. Those later mentions are not events of their own
 when they are told just after it (within NEAR sentences), fall on the same day, at the same
-place (or at no place of their own), between no sides but the main event's. They join the main event, which keeps its type: the toll and
-the evidence they carry are its toll and evidence.
+place (or at no place of their own), between no sides but the main event's. They join the
+main event, which keeps its type: the toll and the evidence they carry are its own.
 
 Mentions with a place, a day or a side of their own stay events; so do protests and riots,
 which are not the violence around them.
 """
 from __future__ import annotations
 
-from warlog.reconcile import _actors, _located, _sides, dates_overlap, places_agree, same_actor
+from warlog.reconcile import (PLACE_FIELDS, actor_names, dates_overlap, distinct_sides, how_located, places_agree,
+                              same_actor)
 
 APART = ("Protests", "Riots")  # never part of another incident, nor the frame of one
 NEAR = 3  # an episode is told within this many sentences of its main event
-PLACE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid", "admin1", "admin2",
-                "country", "country_code", "iso")
 
 
 def part_of(main, mention) -> bool:
@@ -36,8 +35,8 @@ def part_of(main, mention) -> bool:
     own_place = any(e.field == "location" for e in mention.evidence)
     if own_place and not places_agree(main, mention):
         return False
-    sides = _sides(_actors(main))
-    return all(any(same_actor(name, side) for side in sides) for name in _sides(_actors(mention)))
+    sides = distinct_sides(actor_names(main))
+    return all(any(same_actor(name, side) for side in sides) for name in distinct_sides(actor_names(mention)))
 
 
 def absorb(main, mention):
@@ -48,7 +47,7 @@ def absorb(main, mention):
         main.fatalities_low, main.fatalities_high = mention.fatalities_low, mention.fatalities_high
     if mention.injured is not None and mention.injured > (main.injured or 0):
         main.injured = mention.injured
-    if _located(mention) > _located(main) and main.latitude is None:
+    if how_located(mention) > how_located(main) and main.latitude is None:
         for field in PLACE_FIELDS:
             setattr(main, field, getattr(mention, field))
     return main

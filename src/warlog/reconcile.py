@@ -20,6 +20,8 @@ from warlog.resolve.geo import haversine_km
 
 SAME_PLACE_KM = 40.0  # two town-level places this close are one location
 SAME_REGION_KM = 120.0  # when either place is a region (geo_precision 3)
+PLACE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid", "admin1", "admin2",
+                "country", "country_code", "iso")  # what an event's place is
 SPECIFIC = {"Government regains territory": 2, "Non-state actor overtakes territory": 2, "Armed clash": 1}
 
 
@@ -42,7 +44,7 @@ def places_agree(a, b) -> bool:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
 
 
-def _actors(e) -> set[str]:
+def actor_names(e) -> set[str]:
     return {x for x in (e.actor1, e.actor2) if x}
 
 
@@ -57,7 +59,7 @@ def _unknown(name: str | None) -> bool:
     return bool(name) and name.startswith("Unidentified")
 
 
-def _sides(names) -> list[str]:
+def distinct_sides(names) -> list[str]:
     """Distinct sides among actor names; civilians are on the receiving end, not a side, and an
     unidentified group may be any side."""
     sides: list[str] = []
@@ -80,17 +82,17 @@ def compatible(a, b, one_story: bool = False) -> bool:
     place, which cannot tell it apart from the other."""
     if a.is_historical != b.is_historical or not _types_agree(a, b):
         return False
-    unplaced = one_story and not (_located(a)[0] and _located(b)[0])
+    unplaced = one_story and not (how_located(a)[0] and how_located(b)[0])
     if not dates_overlap(a, b) or not (unplaced or places_agree(a, b)):
         return False
     if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1) \
             and not _unknown(a.actor1) and not _unknown(b.actor1):
         return False  # one strike, one bombing, one attack: one perpetrator
     # two reports of one event name at most two sides between them
-    return len(_sides(_actors(a) | _actors(b))) <= 2
+    return len(distinct_sides(actor_names(a) | actor_names(b))) <= 2
 
 
-def _located(e) -> tuple[bool, int]:
+def how_located(e) -> tuple[bool, int]:
     """How well an event is placed: named in its own sentence first, then finer precision."""
     return any(ev.field == "location" for ev in e.evidence), -(e.geo_precision or 9)
 
@@ -103,11 +105,10 @@ def merge(a, b):
     if (b.time_precision, b.event_date is None) < (a.time_precision, a.event_date is None):
         m.event_date, m.time_precision = b.event_date, b.time_precision
         m.date_earliest, m.date_latest = b.date_earliest, b.date_latest
-    if _located(b) > _located(a):
-        for f in ("location", "latitude", "longitude", "geo_precision", "geonameid", "admin1", "admin2",
-                  "country", "country_code", "iso"):
+    if how_located(b) > how_located(a):
+        for f in PLACE_FIELDS:
             setattr(m, f, getattr(b, f))
-    known = lambda n: any(same_actor(n, x) for x in _actors(m))  # noqa: E731
+    known = lambda n: any(same_actor(n, x) for x in actor_names(m))  # noqa: E731
     for n in ("1", "2"):  # who did it and to whom keep their roles
         name = getattr(b, "actor" + n)
         if (getattr(m, "actor" + n) is None or _unknown(getattr(m, "actor" + n)) and not _unknown(name)) \
@@ -146,7 +147,7 @@ def merge_within(events: list) -> list:
             merged.append(ev)
             continue
         i, target = max(candidates, key=lambda im: (im[1].sub_event_type == ev.sub_event_type,
-                                                     -len(_sides(_actors(im[1]) | _actors(ev))), im[0]))
+                                                     -len(distinct_sides(actor_names(im[1]) | actor_names(ev))), im[0]))
         merged[i] = merge(target, ev)
     from warlog.incidents import fold_episodes  # (imported here: incidents builds on this module)
 

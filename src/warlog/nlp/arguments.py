@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from warlog.nlp.doc_index import sentences
 
+VERB_POS = {"VERB", "AUX"}
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
 PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 COUNTERPART_PREPS = {"with", "against", "between", "from", "on", "upon", "at", "targeting"}
@@ -119,6 +120,8 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
             agent = found
         elif prep in COUNTERPART_PREPS and patient is None and found is not agent:
             patient = found
+    if agent is None and not passive:
+        agent = _speaker_pronoun(trigger, args)
     if agent is None and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         # "forces pushed into the city and retook the compound": the subject is shared
         agent = next((args.actor_in(c) for c in trigger.head.children if c.dep_ == "nsubj"), None)
@@ -156,6 +159,20 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
     if agent is not None and patient is not None and agent.start == patient.start:
         patient = None
     return agent, patient
+
+
+SPEAKER_PRONOUNS = {"it", "they", "we"}
+
+
+def _speaker_pronoun(trigger: Token, args: SentenceArgs) -> Span | None:
+    """'The army said it had retaken the town': a pronoun subject of what a speaker reports is
+    the speaker, when the speaker is an actor."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    verb = trigger.head
+    if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or trigger.dep_ != "ccomp" or verb.pos_ not in VERB_POS:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return args.actor_in(speaker) if speaker is not None else None
 
 
 ALLY_VERBS = {"back", "support", "aid", "assist", "join", "accompany", "help", "reinforce", "arm"}

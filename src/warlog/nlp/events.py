@@ -37,8 +37,9 @@ FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory"
           "protest": "demo", "riot": "demo"}
 SYMMETRIC = {"fight", "siege", "advance", "attack"}
 FORCEFUL = {"fight", "attack", "kill", "air", "shell", "ied", "suicide", "grenade", "siege"}
+CAPTURING = {"seize", "capture", "take", "storm", "snatch", "grab"}  # ground or people; the rest take ground
 ONE_SIDED_KEYS = {"execute", "execution", "behead", "murder"}  # killings of people already held
-FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain"}
+FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain", "oust", "drive out"}
 
 
 def may_be_same(earlier: Event, mention: Event, place: bool = True) -> bool:
@@ -224,8 +225,12 @@ class EventBuilder:
         # air force carrying out airstrikes" is a battle with air support
         air_told = words if kind != "fight" else frozenset(t.lower_ for t in main.token.subtree)
         aimed_at = target_of(main.token)
-        # people seized, of any side, are captives: "captured two medical workers", "seized five soldiers"
-        target = "person" if kind == "territory" and holds_people(aimed_at) else target_class(aimed_at)
+        target = target_class(aimed_at)
+        if kind == "territory" and main.key in CAPTURING:
+            # people seized, of any side, are captives: "captured two medical workers", "seized five soldiers"
+            target = "person" if holds_people(aimed_at) else target
+        elif kind == "territory" and target == "person":
+            target = None  # a place the model took for a person: "liberated Sidi Faraj"
         if kind == "territory" and target == "materiel" and len(group) == 1:
             return None  # weapons or vehicles seized: part of another event, not ground taken
         etype, sub, civ = classify(Facts(

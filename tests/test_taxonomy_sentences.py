@@ -140,8 +140,6 @@ NON_STATE_OVERTAKES = [
          country_code="SO", civilian_targeting=False, actor_contains="Shabaab"),
     case("Non-state actor overtakes territory", "The Rapid Support Forces said on Sunday they had captured the "
          "army's headquarters in Wad Madani, the capital of Gezira state.", "2023-12-18",
-         xfail=("actors: 'they' (the RSF, the speaker) is not resolved and 'the army's headquarters' is read as "
-                "the taker; ") + unplaced("Wad Madani"),
          country_code="SD", civilian_targeting=False, actor_contains="Rapid Support Forces"),
     case("Non-state actor overtakes territory", "Arakan Army fighters seized the town of Paletwa in Chin state on "
          "Monday after weeks of fighting with the military, the group said.", "2024-01-16",
@@ -185,11 +183,9 @@ CHEMICAL = [
          country_code="IQ", actor_contains="Islamic State"),
     case("Chemical weapon", "Government forces used toxic gas against rebel fighters in the eastern Ghouta on "
          "Sunday, killing three people, the White Helmets said.", "2018-01-23",
-         xfail=unplaced("eastern Ghouta") + " (and 'Government forces' get no country)",
          country_code="SY", fatalities=3, actor_contains="Syria"),
     case("Chemical weapon", "Witnesses in the Darfur village of Golo said government aircraft dropped bombs that "
          "released a poison gas, causing blistering and vomiting.", "2016-09-29",
-         xfail=unplaced("Golo, Darfur") + " (and 'government aircraft' get no country)",
          country_code="SD", actor_contains="Sudan"),
     case("Chemical weapon", "A gas attack on a Kurdish village in Afrin wounded six people on Friday, the Kurdish "
          "Red Crescent said.", "2018-02-17",
@@ -424,7 +420,7 @@ VAC_ATTACK = [
          "village near Mosul on Thursday, a local official said.", "2016-06-10",
          country_code="IQ", fatalities=12, civilian_targeting=True, actor_contains="Islamic State"),
     case("Attack", "An armed group massacred 22 displaced people in a camp in Ituri province on Wednesday, a "
-         "local official told AFP.", "2022-02-03", xfail=unplaced("Ituri province"),
+         "local official told AFP.", "2022-02-03",
          country_code="CD", fatalities=22, civilian_targeting=True),
     case("Attack", "Houthi snipers shot dead a woman and her son in Taiz city on Monday, a local rights group "
          "said.", "2018-03-06",

@@ -91,7 +91,7 @@ def warlog_places(doc: Doc) -> Doc:
         if m.choice is None and m.named is not None:
             named_after[(span.start_char, span.end_char)] = m.named
     for span in adjectives:
-        span._.place = gaz.country(gaz.demonym_country(span.text))
+        span._.place = gaz.demonym_place(span.text)
     doc.spans["places"] = spans
     doc.spans["demonyms"] = adjectives
     doc.user_data[NAMED_AFTER_KEY] = named_after

@@ -18,7 +18,7 @@ from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
-from warlog.resolve.gazetteer_names import WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
+from warlog.resolve.gazetteer_names import REGIONS_FILE, WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
 
 LOOKUP_CACHE = 20_000  # names whose candidates are kept (cleared when full)
 FORMAT = 8  # bump when a key the tables are built with changes (name_key, loose_key)
@@ -53,6 +53,7 @@ class Gazetteer:
         self._admin_row: dict[str, int] = tables["admin_row"]
         self._country_info: dict[str, list] = tables["country_info"]
         self._demonyms: dict[str, str] = tables["demonyms"]
+        self._demonym_rows: dict[str, int] = tables["demonym_rows"]
         self._places: dict[int, Place] = {}
         self._looked_up: dict[str, list[Place]] = {}
         self._store = None
@@ -135,6 +136,16 @@ class Gazetteer:
         key = name_key(word)
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
 
+    def demonym_place(self, word: str) -> Place | None:
+        """The place a demonym points to: a region for a region's demonym ("South Ossetian",
+        "Chechen"), else the country."""
+        key = name_key(word)
+        i = self._demonym_rows.get(key, self._demonym_rows.get(key[:-1]) if key.endswith("s") else None)
+        if i is not None:
+            return self._place(i)
+        code = self.demonym_country(word)
+        return self.country(code) if code else None
+
     @cached_property
     def demonym_words(self) -> frozenset[str]:
         """First words of the demonyms' keys: a word that is none of them opens no demonym."""
@@ -153,7 +164,8 @@ class Gazetteer:
 def _cache_path() -> Path:
     versions = ",".join(f"{p}={metadata.version(p)}" for p in _SOURCES)
     builder = Path(__file__).with_name("gazetteer_build.py").read_bytes()  # a new build rule, a new cache
-    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes() + builder).hexdigest()[:12]
+    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes() + REGIONS_FILE.read_bytes()
+                     + builder).hexdigest()[:12]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warlog"
     return root / f"gazetteer-{digest}.marshal"
 

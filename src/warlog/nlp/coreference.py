@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
+from warlog.nlp.actor_allies import add_allies
 from warlog.nlp.arguments import SentenceArgs
 from warlog.nlp.doc_index import doc_text, matching_positions, sentences, tokens_within
 
@@ -55,7 +56,33 @@ def responsibility(args: SentenceArgs) -> tuple[bool, Span | None]:
                         found = args.actor_in(obj)
                         if found is not None and not _negated(tok):
                             return True, found
-    return about, None
+    found = identified_perpetrator(args)
+    return (True, found) if found is not None else (about, None)
+
+
+PERPETRATOR_NOUNS = {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "kidnapper",
+                     "kidnappers", "abductor", "abductors", "perpetrator", "perpetrators", "culprit", "culprits",
+                     "bomber", "bombers", "assassin", "assassins", "shooter", "shooters", "raider", "raiders"}
+
+
+def identified_perpetrator(args: SentenceArgs) -> Span | None:
+    """The group unnamed attackers are said to belong to: "the gunmen were members of IS", "the
+    attackers are believed to be al-Shabaab fighters", "the kidnappers were affiliated with X"."""
+    sent = args.sent
+    for tok in tokens_within(sent, matching_positions(sent.doc, "perpetrators", PERPETRATOR_NOUNS.__contains__)):
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tok.head
+        be = verb if verb.lemma_ == "be" else next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+        if be is None or _negated(verb) or _negated(be):
+            continue
+        for part in be.children:
+            found = args.actor_in(part) if part.dep_ in ("attr", "acomp") else None
+            if found is not None and not found._.actor.name.startswith("Unidentified") \
+                    and found._.actor.inter != 7 and not (found.start <= tok.i < found.end):
+                return found
+    return None
 
 
 EFFECT_NOUNS = {"explosion", "blast", "detonation", "fire", "blaze"}
@@ -157,6 +184,11 @@ def complete_sides(events: list, doc) -> None:
     for span in doc.spans.get("actors", []):
         if span._.actor is not None and span._.actor.kind != "media":
             by_sent.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    def speaking(span: Span) -> bool:
+        """Whether an actor mention only says where the news comes from: "according to X" (a
+        subject that says it did something, "the air force said it struck …", may still be a side)."""
+        return any(t.lower_ == "according" for t in span.root.ancestors)
+
     from dataclasses import replace
 
     from warlog.reconcile import compatible
@@ -175,6 +207,13 @@ def complete_sides(events: list, doc) -> None:
             if len(sides) >= 2:
                 for n, ref in zip(("1", "2"), sides[:2]):
                     _set_side(ev, n, ref)
+        if ev.event_type == "Battles":
+            for n in ("1", "2"):  # armed groups fight battles; "nine people were killed" is its toll
+                if getattr(ev, "inter" + n) in CIVILIAN_SIDE and _only_people(
+                        getattr(ev, "actor" + n), [s for k in set(told) for s in by_sent.get(k, [])]):
+                    setattr(ev, "actor" + n, None)
+                    setattr(ev, "inter" + n, None)
+                    ev.evidence = [e for e in ev.evidence if e.field != "actor" + n]
         near = sorted((k for k in by_sent if abs(k - here) <= NOTE_REACH and paragraphs[k] == paragraphs[here]),
                       key=lambda k: (abs(k - here), k < here))
         if arrest:  # who arrested is named in the sentence of the arrest, or not at all
@@ -185,7 +224,11 @@ def complete_sides(events: list, doc) -> None:
             wanted = ARMED_INTERS if n == "1" else {"Violence against civilians": CIVILIAN_SIDE, "Battles": ARMED_INTERS}.get(
                 ev.event_type, ARMED_INTERS | CIVILIAN_SIDE)
             taken = names() | set((ev.assoc_actor_1 or "").split("; ")) | set((ev.assoc_actor_2 or "").split("; "))
+            # unnamed attackers told elsewhere are the side already known, not its opponent
+            anonymous_ok = not names()
             ref = next((s._.actor for k in near for s in by_sent[k] if s._.actor.inter in wanted
+                        and (anonymous_ok or not s._.actor.name.startswith("Unidentified"))
+                        and not speaking(s)
                         and not any(s._.actor.name.startswith(t) or t.startswith(s._.actor.name) for t in taken if t)),
                        None)
             if ref is not None:
@@ -193,7 +236,16 @@ def complete_sides(events: list, doc) -> None:
         joined = [o for o in events if o is not original and compatible(o, original)]
         if all(compatible(o, ev) for o in joined):  # never keep apart the records of one event
             events[i] = ev
+    add_allies(events, doc)
 
 
 CIVILIAN_SIDE = {7}
+PEOPLE_WORDS = {"people", "person", "persons", "individual", "individuals", "others", "casualties"}
+
+
+def _only_people(name: str, spans: list[Span]) -> bool:
+    """Whether the words of the event's sentences that name a side civilians only count people
+    ("nine people were killed"), who in a battle may be fighters as well as bystanders."""
+    words = [s[-1].lower_ for s in spans if s._.actor.name == name]
+    return bool(words) and all(w in PEOPLE_WORDS for w in words)
 FILLED_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}

@@ -7,6 +7,7 @@ import pytest
 import warlog
 from warlog.incidents import part_of
 from warlog.model import Event, Evidence
+from warlog.resolve.geo import haversine_km
 
 PUBLISHED = date(2021, 3, 9)
 
@@ -86,3 +87,10 @@ def test_the_event_date_comes_from_the_events_own_clause(text, day):
     events = [e for e in warlog.extract(text, published=PUBLISHED).events if e.event_type == "Battles"]
     assert [e.event_date for e in events] == [day]
     assert not events[0].is_historical
+
+
+def test_an_event_told_nowhere_else_is_placed_at_its_actors_hometown():
+    text = "Fighters of the Zintan brigades clashed with Islamist militias on Monday, a spokesman said."
+    event = warlog.extract(text, published=date(2014, 7, 15)).events[0]
+    assert event.location and event.country_code == "LY" and event.geo_precision == 2
+    assert haversine_km(event.latitude, event.longitude, 31.93, 12.25) < 25  # Zintan

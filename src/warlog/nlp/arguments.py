@@ -59,6 +59,12 @@ def _spans_by_sentence(doc) -> dict[str, dict[int, list[Span]]]:
     return index
 
 
+def names_nothing(sent: Span) -> bool:
+    """Whether a sentence names no actor, place or casualty count (nothing an event could use)."""
+    index = _spans_by_sentence(sent.doc)
+    return not any(index[group].get(sent.start) for group in ("actors", "places", "tolls"))
+
+
 class SentenceArgs:
     """Index of a sentence's actors, places, dates and tolls, for role lookups."""
 

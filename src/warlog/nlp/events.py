@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from warlog.ingest.text import is_chrome
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
-                                  event_tolls, precision_of, roles, sentence_actors)
+                                  event_tolls, names_nothing, precision_of, roles, sentence_actors)
 from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
 from warlog.nlp.doc_index import doc_text, sentences
 from warlog.nlp.realis import realis
@@ -121,6 +121,8 @@ class EventBuilder:
                  for sent in sentences(self.doc)]
         self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
         for sent_i, sent in enumerate(sentences(self.doc)):
+            if not found[sent_i][1] and names_nothing(sent):
+                continue  # no event word and nothing to add to one
             sources = source_tokens(sent)
             args = SentenceArgs(sent, sources)
             about_who, claimer = responsibility(args)

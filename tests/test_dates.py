@@ -326,3 +326,15 @@ def test_matcher_windows_find_what_the_whole_doc_matcher_finds(nlp):
         whole.add(name, patterns, greedy="LONGEST")
     assert sorted(_DateMatcher(nlp.vocab)(doc)) == sorted(whole(doc))
     assert len(whole(doc)) > 10
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fighters stormed a farm south of the 7 October Neighborhood on Monday.", "7 October"),
+    ("Crowds gathered near the 26 July Avenue roundabout on Friday.", "26 July"),
+])
+def test_a_date_that_names_a_place_is_no_time(nlp, text, name):
+    from warlog.nlp.dates import timexes
+    doc = _run(nlp, text, D(2016, 1, 14))
+    got = {text[s:e] for s, e, _v in timexes(doc)}
+    assert not any(name in g for g in got), got
+    assert any(g.endswith("day") for g in got)  # the weekday is still found

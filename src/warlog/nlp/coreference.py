@@ -105,13 +105,20 @@ def is_back_reference(tokens: list[Token]) -> bool:
     return False
 
 
-def antecedent(events: list, sent_i: int):
-    """The event a back-reference in sentence `sent_i` points at: the latest one told shortly before."""
+def antecedent(events: list, sent_i: int, like=None):
+    """The event a back-reference in sentence `sent_i` points at: the latest one told shortly
+    before, or with `like` (the mention as an event) the latest of its type ("the raids" are the
+    air strikes, not the town seized in between), when there is one."""
+    recent = []
     for ev in reversed(events):
         told = max((e.sentence for e in ev.evidence if e.field == "event"), default=-99)
         if 0 <= sent_i - told <= RECENT_SENTENCES and told < sent_i:
-            return ev
-    return None
+            recent.append(ev)
+    if like is not None:
+        same = next((ev for ev in recent if ev.event_type == like.event_type), None)
+        if same is not None:
+            return same
+    return recent[0] if recent else None
 
 
 def fold(earlier, later):

@@ -307,6 +307,20 @@ def _tense(span: Span) -> str | None:
     return tense
 
 
+# Place nouns that a date names when it comes first: "6th of October Bridge", "November 7 Square".
+NAMED_BY_DATES = {"neighborhood", "neighbourhood", "district", "street", "square", "bridge", "avenue", "road",
+                  "camp", "hospital", "stadium", "mosque", "brigade", "battalion", "university", "city", "airport"}
+
+
+def _names_a_place(span: Span) -> bool:
+    """Whether a date-looking span is the first part of a name ("the 7 October Neighborhood")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.is_title and after.lower_ in NAMED_BY_DATES and any(t.like_num for t in span)
+
+
 def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
     head = doc[:120].text if doc._.published is not None else ""    # doc.text walks every token
     anchor = dateline_date(head, doc._.published) or doc._.published
@@ -315,6 +329,8 @@ def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
     reference: When | None = None
     for span, fallbacks in _candidates(doc, matcher):
         taken: set[int] = set()
+        if _names_a_place(span):
+            continue            # "the 7 October Neighborhood", "26 July Avenue": a name, not a time
         for cand in [span] + fallbacks:
             if taken & set(range(cand.start, cand.end)) or any(t.lower_ in ("ended", "ending") for t in cand):
                 continue        # "the quarter ended Sept. 30" is two expressions, resolved together

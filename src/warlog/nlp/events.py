@@ -147,8 +147,8 @@ class EventBuilder:
                 # "the blast", "both assaults", or a sentence that only counts the dead
                 counts_only = all(t.kind == "kill" for t in group) \
                     and not any(e.field == "location" for e in event.evidence)
-                elaborates = is_back_reference([t.token for t in group]) or counts_only
-                earlier = antecedent(events, sent_i) if elaborates else None
+                back = is_back_reference([t.token for t in group])
+                earlier = antecedent(events, sent_i, like=event if back else None) if back or counts_only else None
                 if earlier is not None and may_be_same(earlier, event, place=not counts_only):
                     events[events.index(earlier)] = self.fold_tolls(earlier, event)
                 else:

@@ -29,7 +29,6 @@ class Lexicon:
     explosive_carriers: frozenset[str]
     irrealis_governors: frozenset[str]
     irrealis_objects: frozenset[str]
-    irrealis_nouns: frozenset[str]
     modified_not_events: frozenset[str]
     targets: dict[str, frozenset[str]]
     air_words: frozenset[str]
@@ -48,7 +47,6 @@ def lexicon() -> Lexicon:
         explosive_carriers=frozenset(data["explosive_carriers"]),
         irrealis_governors=frozenset(data["irrealis_governors"]),
         irrealis_objects=frozenset(data["irrealis_objects"]),
-        irrealis_nouns=frozenset(data["irrealis_nouns"]),
         modified_not_events=frozenset(data["modified_not_events"]),
         targets={k: frozenset(v) for k, v in data["targets"].items()},
         air_words=frozenset(data["air_words"]),

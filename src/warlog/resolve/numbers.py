@@ -128,10 +128,6 @@ class _Words:
         return self.ws[k], self._offsets[2 * k + 1], self._offsets[2 * k + 2]
 
 
-def _words(text: str) -> _Words:
-    return _Words(text)
-
-
 def _spelled(ws: list[str], i: int) -> tuple[int, int] | None:
     """A spelled-out integer ("two hundred and fifty", "thirty-six") from i: (value, next index)."""
     total = current = 0
@@ -268,7 +264,7 @@ def _valid(values) -> bool:
 def parse_quantity(text: str) -> Quantity | None:
     """Read a whole number phrase ("about 140", "dozens", "18 to 32"); None if it is not one."""
     text = text.strip()
-    ws = _words(text).ws
+    ws = _Words(text).ws
     while ws and ws[-1] in (".", ","):
         ws.pop()
     parsed = _phrase(ws, 0) if ws else None
@@ -302,7 +298,7 @@ def _is_measure(words, i: int, j: int, text: str) -> bool:
 
 def find_quantities(text: str) -> list[Found]:
     """Every number phrase in running text that could count people, in order."""
-    words = _words(text)
+    words = _Words(text)
     ws = words.ws
     found: list[Found] = []
     resume = 0  # words before this index belong to a phrase already read

@@ -1,7 +1,7 @@
 """How well a gazetteer place fits a toponym: the parts of the score `resolve` maximises.
 
 `own_fit` is what a reading is by itself (population, own name or alternate, kind, the
-other names of the article with a reading close by: `Colocation`); `score` adds what the
+other names of the article with a reading close by: `Colocation`); `context_fit` adds what the
 article's chosen places say (its countries and divisions, an explicit container, closeness
 to the other chosen places).
 """
@@ -108,15 +108,8 @@ class Colocation:
         return min(len(names), MAX_COLOCATED)
 
 
-def score(m: Mention, place: Place, countries: dict, admin1s: dict, mentions: list[Mention],
-          near_points: list[tuple[float, float]], colocated: int = 0) -> float:
-    """How well `place` fits mention `m` in its document (higher is better)."""
-    near = near_bonus(place, near_points) if near_points and place.kind == "city" else None
-    return context_fit(m, place, own_fit(m, place, colocated), countries, admin1s, mentions, near)
-
-
 def own_fit(m: Mention, place: Place, colocated: int = 0) -> float:
-    """The part of `score` that does not change while the article's choices do: population,
+    """The part of the fit that does not change while the article's choices do: population,
     own name, kind and the other names with a reading close by."""
     exact = name_key(place.name) == name_key(m.text)
     s = W_POPULATION * math.log10(place.population + 10) + W_COLOCATED * colocated * exact  # own names only

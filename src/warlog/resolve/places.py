@@ -19,9 +19,9 @@ from collections import Counter
 
 from warlog.resolve.gazetteer import Place
 from warlog.resolve.gazetteer_names import name_key
-from warlog.resolve.place_fit import Colocation, Mention, context_fit, contains, near_bonus, own_fit, score
+from warlog.resolve.place_fit import Colocation, Mention, context_fit, near_bonus, own_fit
 
-__all__ = ["Mention", "contains", "context_by_name", "country_salience", "resolve", "score"]
+__all__ = ["Mention", "context_by_name", "country_salience", "resolve"]
 _ADMIN_KINDS = ("country", "admin1", "admin2")
 
 def _normalised(counter: dict) -> dict:
@@ -106,7 +106,7 @@ SMALL_FOREIGN = 20_000  # below this, a place outside the story's countries is t
 
 def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, countries: dict, admin1s: dict,
           mentions: list[Mention], near: tuple, near_id: int, closeness: dict) -> Place:
-    """The candidate of mention i with the highest `score` (the first of equals), reusing the
+    """The candidate of mention i with the highest fit (own_fit + context_fit; the first of equals), reusing the
     parts that do not change between passes (`own_fits`) or points (`closeness`)."""
     owns = own_fits.get(i)
     if owns is None:

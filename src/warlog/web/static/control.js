@@ -56,13 +56,6 @@
 
     get day() { return this.days && this.days.length ? this.days[Number(this.slider.value)] : null; }
 
-    setDay(day) {  /* the last day with a change on or before `day` */
-      let index = 0;
-      this.days.forEach((d, i) => { if (d <= day) index = i; });
-      this.slider.value = index;
-      this.show();
-    }
-
     show() {
       this.layer.clearLayers();
       const on = this.toggle.checked && this.day;

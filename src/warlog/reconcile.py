@@ -54,7 +54,7 @@ def same_actor(x: str, y: str) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _unknown(name: str | None) -> bool:
+def is_unknown(name: str | None) -> bool:
     """An unidentified armed group: anyone, until a report names them."""
     return bool(name) and name.startswith("Unidentified")
 
@@ -64,7 +64,7 @@ def distinct_sides(names) -> list[str]:
     unidentified group may be any side."""
     sides: list[str] = []
     for name in names:
-        if name.startswith("Civilians") or _unknown(name) or any(same_actor(name, s) for s in sides):
+        if name.startswith("Civilians") or is_unknown(name) or any(same_actor(name, s) for s in sides):
             continue
         sides.append(name)
     return sides
@@ -86,7 +86,7 @@ def compatible(a, b, one_story: bool = False) -> bool:
     if not dates_overlap(a, b) or not (unplaced or places_agree(a, b)):
         return False
     if a.event_type != "Battles" and a.actor1 and b.actor1 and not same_actor(a.actor1, b.actor1) \
-            and not _unknown(a.actor1) and not _unknown(b.actor1):
+            and not is_unknown(a.actor1) and not is_unknown(b.actor1):
         return False  # one strike, one bombing, one attack: one perpetrator
     # two reports of one event name at most two sides between them
     return len(distinct_sides(actor_names(a) | actor_names(b))) <= 2
@@ -111,7 +111,7 @@ def merge(a, b):
     known = lambda n: any(same_actor(n, x) for x in actor_names(m))  # noqa: E731
     for n in ("1", "2"):  # who did it and to whom keep their roles
         name = getattr(b, "actor" + n)
-        if (getattr(m, "actor" + n) is None or _unknown(getattr(m, "actor" + n)) and not _unknown(name)) \
+        if (getattr(m, "actor" + n) is None or is_unknown(getattr(m, "actor" + n)) and not is_unknown(name)) \
                 and name and not known(name):
             setattr(m, "actor" + n, name)
             setattr(m, "inter" + n, getattr(b, "inter" + n))

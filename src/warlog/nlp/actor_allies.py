@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from warlog.nlp.doc_index import sentences
 from warlog.nlp.speech import source_tokens
+from warlog.reconcile import is_unknown, same_actor
 
 # what may stand between two listed actors, once punctuation and "the" are left out
 LIST_LINKS = {"", "and", "as well as", "along with", "together with", "alongside", "and allied",
@@ -62,10 +63,6 @@ def actor_lists(sent: Span, spans: list[Span]) -> list[list[Span]]:
     return runs
 
 
-def _same(x: str, y: str) -> bool:
-    return x == y or x.startswith(y) or y.startswith(x)
-
-
 def _allies_in(run: list[Span], name: str, other: str | None) -> list[str]:
     """The names listed with `name` in a run, walking out from it both ways until the other side."""
     found: list[str] = []
@@ -76,9 +73,9 @@ def _allies_in(run: list[Span], name: str, other: str | None) -> list[str]:
             j = k + step
             while 0 <= j < len(run):
                 ally = run[j]._.actor.name
-                if other is not None and _same(ally, other):
+                if other is not None and same_actor(ally, other):
                     break
-                if not _same(ally, name) and not ally.startswith("Unidentified") and ally not in found:
+                if not same_actor(ally, name) and not is_unknown(ally) and ally not in found:
                     found.append(ally)
                 j += step
     return found
@@ -109,9 +106,9 @@ def add_allies(events: list, doc) -> None:
                 continue
             # a side is never its own ally, nor its opponent's (the parse may have said so)
             have = [a for a in (getattr(ev, "assoc_actor_" + n) or "").split("; ")
-                    if a and not _same(a, name) and not (other and _same(a, other))]
+                    if a and not same_actor(a, name) and not (other and same_actor(a, other))]
             for run in runs_of[told]:
                 for ally in _allies_in(run, name, other):
-                    if ally not in have and not (other and _same(ally, other)):
+                    if ally not in have and not (other and same_actor(ally, other)):
                         have.append(ally)
             setattr(ev, "assoc_actor_" + n, "; ".join(have) or None)

@@ -8,12 +8,14 @@ perpetrator. Kept apart from the events component so each has one job.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from warlog.nlp.actor_allies import add_allies
 from warlog.nlp.arguments import SentenceArgs
 from warlog.nlp.doc_index import doc_text, matching_positions, sentences, tokens_within
+from warlog.reconcile import compatible, is_unknown, merge, same_actor
 
 BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "their", "such"}
 RESPONSIBILITY_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
@@ -79,7 +81,7 @@ def identified_perpetrator(args: SentenceArgs) -> Span | None:
             continue
         for part in be.children:
             found = args.actor_in(part) if part.dep_ in ("attr", "acomp") else None
-            if found is not None and not found._.actor.name.startswith("Unidentified") \
+            if found is not None and not is_unknown(found._.actor.name) \
                     and found._.actor.inter != 7 and not (found.start <= tok.i < found.end):
                 return found
     return None
@@ -124,8 +126,6 @@ def antecedent(events: list, sent_i: int, like=None):
 def fold(earlier, later):
     """An event and a later mention of it as one; a generic first telling ("assailants
     attacked the village") takes the more telling type of the mention ("the suicide blast")."""
-    from warlog.reconcile import merge
-
     merged = merge(earlier, later)
     if earlier.sub_event_type in ("Attack", "Armed clash") and later.event_type == "Explosions/Remote violence":
         merged.event_type, merged.sub_event_type = later.event_type, later.sub_event_type
@@ -139,7 +139,7 @@ def attribute(event, actor) -> None:
     claimed responsibility"), else the empty first role."""
     for n in ("1", "2"):
         name = getattr(event, "actor" + n)
-        if name is not None and name.startswith("Unidentified"):
+        if is_unknown(name):
             setattr(event, "actor" + n, actor.name)
             setattr(event, "inter" + n, actor.inter)
             return
@@ -196,10 +196,6 @@ def complete_sides(events: list, doc) -> None:
         subject that says it did something, "the air force said it struck …", may still be a side)."""
         return any(t.lower_ == "according" for t in span.root.ancestors)
 
-    from dataclasses import replace
-
-    from warlog.reconcile import compatible
-
     for i, original in enumerate(events):
         told = [e.sentence for e in original.evidence if e.field == "event"]
         arrest = original.sub_event_type == "Arrests"
@@ -234,14 +230,15 @@ def complete_sides(events: list, doc) -> None:
             # unnamed attackers told elsewhere are the side already known, not its opponent
             anonymous_ok = not names()
             ref = next((s._.actor for k in near for s in by_sent[k] if s._.actor.inter in wanted
-                        and (anonymous_ok or not s._.actor.name.startswith("Unidentified"))
+                        and (anonymous_ok or not is_unknown(s._.actor.name))
                         and not speaking(s)
-                        and not any(s._.actor.name.startswith(t) or t.startswith(s._.actor.name) for t in taken if t)),
+                        and not any(same_actor(s._.actor.name, t) for t in taken if t)),
                        None)
             if ref is not None:
                 _set_side(ev, n, ref)
-        joined = [o for o in events if o is not original and compatible(o, original)]
-        if all(compatible(o, ev) for o in joined):  # never keep apart the records of one event
+        # never keep apart the records of one event (tested as merge_within merges them)
+        joined = [o for o in events if o is not original and compatible(o, original, one_story=True)]
+        if all(compatible(o, ev, one_story=True) for o in joined):
             events[i] = ev
     add_allies(events, doc)
 

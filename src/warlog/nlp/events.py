@@ -180,11 +180,7 @@ class EventBuilder:
         spans = self.told.get(id(earlier), (None, []))[1] + self.told.get(id(mention), (None, []))[1]
         self.told[id(merged)] = (merged, spans)
         killed, injured = combine_across(spans)
-        if killed is not None:
-            merged.fatalities_low, merged.fatalities, merged.fatalities_high = killed
-            merged.fatalities = merged.fatalities_best = merged.fatalities or 0
-        if injured is not None:
-            merged.injured = injured[1]
+        self.set_tolls(merged, killed, injured, [], 0)  # (the spans' evidence is already on both)
         return merged
 
     def build(self, group: list[Trigger], args: SentenceArgs, sent_i: int, alone: bool,

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from warlog.nlp import register_extensions
 from warlog.nlp.actor_parse import ChunkStarts, MarkIndex
-from warlog.nlp.doc_index import matching_positions, tokens_within
+from warlog.nlp.doc_index import matching_positions, tokens_within, word_index
 from warlog.nlp.actor_phrases import PhraseFinder, resolve_phrase
 from warlog.resolve.actors import (NONSTATE_KINDS, STATE_KINDS, ActorDictionary, ActorRef, _acronym,
                                    type_by_rule, words_of)
@@ -126,7 +126,7 @@ class ActorFinder:
                     end += 1
                 found.append((0 if how != "DESC" else 1, start, end, how))
         chunks = None
-        for tok in tokens_within(doc[:], matching_positions(doc, f"actor_heads:{id(self)}", self.head_words.__contains__)):
+        for tok in tokens_within(doc[:], matching_positions(doc, f"actor_heads:{id(self)}", self.head_words)):
             pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod") or (
                     tok.lower_ not in self.heads and tok.lemma_.lower() not in self.heads
@@ -211,13 +211,13 @@ class ActorFinder:
         """Every use of an acronym the article defines in brackets after a name ("the Rada
         Special Deterrence Force (SDF)"): it names what the article says, not what the
         dictionary would ("SDF" is the Syrian Democratic Forces elsewhere)."""
-        defined = {doc[i + 1].text for i in matching_positions(doc, "(", "(".__eq__)
+        defined = {doc[i + 1].text for i in matching_positions(doc, "(", {"("})
                    if i + 2 < len(doc) and doc[i + 2].text == ")" and _acronym(doc[i + 1].text)
                    and doc[i + 1].text.isalpha()}
         if not defined:
             return []
-        return [(-2, i, i + 1, "ACRONYM") for i in matching_positions(doc, f"acronyms:{sorted(defined)}",
-                                                                        {d.lower() for d in defined}.__contains__)
+        index = word_index(doc)
+        return [(-2, i, i + 1, "ACRONYM") for i in sorted({i for d in defined for i in index.get(d.lower(), ())})
                 if doc[i].text in defined]
 
     def resolve(self, span: Span, how: str, ctx: list[str], history: list[ActorRef], mentioned: set[str]):

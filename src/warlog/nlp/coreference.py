@@ -34,7 +34,7 @@ def responsibility(args: SentenceArgs) -> tuple[bool, Span | None]:
     """(whether the sentence is about who did it, the actor it names if any)."""
     about = False
     sent = args.sent
-    for tok in tokens_within(sent, matching_positions(sent.doc, "responsibility", RESPONSIBILITY_WORDS.__contains__)):
+    for tok in tokens_within(sent, matching_positions(sent.doc, "responsibility", RESPONSIBILITY_WORDS)):
         lemma = tok.lemma_.lower()
         if lemma == "responsibility" and tok.head.lemma_.lower() in RESPONSIBILITY_VERBS:
             about = True
@@ -71,7 +71,7 @@ def identified_perpetrator(args: SentenceArgs) -> Span | None:
     """The group unnamed attackers are said to belong to: "the gunmen were members of IS", "the
     attackers are believed to be al-Shabaab fighters", "the kidnappers were affiliated with X"."""
     sent = args.sent
-    for tok in tokens_within(sent, matching_positions(sent.doc, "perpetrators", PERPETRATOR_NOUNS.__contains__)):
+    for tok in tokens_within(sent, matching_positions(sent.doc, "perpetrators", PERPETRATOR_NOUNS)):
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         verb = tok.head

@@ -12,7 +12,7 @@ and the document is walked once, by whichever component asks first.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,12 +51,17 @@ def word_index(doc: Doc) -> dict[str, list[int]]:
     return index
 
 
-def matching_positions(doc: Doc, key: str, wanted: Callable[[str], bool]) -> list[int]:
-    """Sorted indices of the tokens with a form or lemma for which `wanted(word)` holds;
-    computed once per document under `key` (a pure `wanted`, so the answer is stable)."""
+def matching_positions(doc: Doc, key: str, wanted: Callable[[str], bool] | AbstractSet[str]) -> list[int]:
+    """Sorted indices of the tokens with a form or lemma in the set `wanted` (looked up) or for
+    which `wanted(word)` holds (tested on every distinct word); computed once per document
+    under `key` (a fixed `wanted`, so the answer is stable)."""
     cache = doc.user_data.get(f"{INDEX_KEY}:{key}")
     if cache is None:
-        cache = sorted({i for w, ids in word_index(doc).items() if wanted(w) for i in ids})
+        index = word_index(doc)
+        if isinstance(wanted, AbstractSet):
+            cache = sorted({i for w in wanted for i in index.get(w, ())})
+        else:
+            cache = sorted({i for w, ids in index.items() if wanted(w) for i in ids})
         doc.user_data[f"{INDEX_KEY}:{key}"] = cache
     return cache
 

@@ -44,7 +44,7 @@ def _phrase(token: Token) -> Span:
 
 
 def _according_to(sent: Span):
-    for tok in tokens_within(sent, matching_positions(sent.doc, "according", "according".__eq__)):
+    for tok in tokens_within(sent, matching_positions(sent.doc, "according", {"according"})):
         if tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             obj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
             if obj is not None:
@@ -70,7 +70,7 @@ def speeches(sent: Span, previous: Span | None = None) -> list[Speech]:
     """Every reporting clause of a sentence with its source and content; `previous` is the
     last named source before the sentence, for "he said"."""
     out = list(_according_to(sent))
-    for tok in tokens_within(sent, matching_positions(sent.doc, "speech", SPEECH_WORDS.__contains__)):
+    for tok in tokens_within(sent, matching_positions(sent.doc, "speech", SPEECH_WORDS)):
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
             continue

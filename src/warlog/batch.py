@@ -22,7 +22,7 @@ from warlog.ingest import read_paths
 from warlog.ingest.reader import language_reason
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Article, Extraction, Outcome
-from warlog.parallel import TASK_ARTICLES, ExtractFn, Failure, Skipped, WorkerStats, extract_ordered
+from warlog.parallel import TASK_ARTICLES, ExtractFn, Failure, Skipped, WorkerStats, extract_ordered, failure_reason
 from warlog.pipeline import MAX_CHARS
 from warlog.store import Store, schema
 
@@ -37,7 +37,7 @@ def save_safely(store: Store, article: Article, result: Extraction | Exception |
     if isinstance(result, Failure):
         return Outcome(origin, "failed", result.reason, article.id)
     if isinstance(result, Exception):
-        return Outcome(origin, "failed", f"extraction error: {type(result).__name__}: {result}", article.id)
+        return Outcome(origin, "failed", failure_reason(result), article.id)
     try:
         outcome = store.save(result)
     except Exception as error:  # noqa: BLE001 - the store rolled back; the batch goes on

@@ -84,10 +84,13 @@ def _start_worker(extract: ExtractFn) -> None:
     warm_up()
 
 
+def failure_reason(error: Exception) -> str:
+    """How an article the pipeline broke on is reported, wherever it was extracted."""
+    return f"extraction error: {type(error).__name__}: {error}"
+
+
 def _as_result(item: Extraction | Exception) -> Result:
-    if isinstance(item, Exception):
-        return Failure(f"extraction error: {type(item).__name__}: {item}")
-    return item
+    return Failure(failure_reason(item)) if isinstance(item, Exception) else item
 
 
 def _run_chunk(articles: list[Article], screen: Screen | None) -> tuple[list[Result], int, int]:

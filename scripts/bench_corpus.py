@@ -23,14 +23,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 
 def gold_texts(eval_dir: Path) -> Iterator[tuple[str, str | None]]:
     """(text, published) of every record of every dev gold file, in file order."""
+    from warlog.evaluate.common import read_gold
+
     for path in sorted((eval_dir / "dev").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = record.get("text")
-            if text is None and record.get("text_file"):
-                text = (path.parent / record["text_file"]).read_text(encoding="utf-8")
+        for record, text in read_gold(path):
             if text and text.strip():
                 yield text, record.get("published")
 

@@ -26,17 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from warlog.control.changes import place_key
 from warlog.model import Claim, Event, Evidence
 from warlog.nlp.doc_index import sentences
-from warlog.nlp.targets import target_class
-from warlog.nlp.triggers import base_forms, lexicon, trigger_kind
+from warlog.nlp.targets import holds_people
+from warlog.nlp.triggers import base_forms, trigger_kind
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory",
                "Non-violent transfer of territory"}
 CONTROL_KINDS = {"territory", "siege", "transfer"}
 GIVING_UP = {"withdraw", "pull", "retreat", "abandon", "evacuate", "cede", "surrender", "lose"}
-# people, not ground: "seized three men", "captured 40 fighters" ("encircled the militants in X" is
-# a siege of X all the same)
-PEOPLE = {"soldier", "troop", "fighter", "militant", "rebel", "militiaman", "policeman", "insurgent", "civilian",
-          "resident", "villager", "refugee", "hostage", "trio", "pair", "people", "person", "crew", "gunman"}
 PRONOUNS = {"it", "them", "this", "that", "these", "those"}
 BRIEFLY = {"briefly", "temporarily", "momentarily"}
 HELD = {"held", "controlled", "occupied", "run", "dominated"}
@@ -139,9 +135,9 @@ class ControlReader:
         return _place_dict(event=event), part, written
 
     def _people(self, ground: Token) -> bool:
-        lemma = ground.lemma_.lower()
-        return (target_class(ground) == "person" or lemma in PEOPLE or lemma in lexicon().targets["person"]
-                or ground.like_num
+        # people, not ground: "seized three men", "captured 40 fighters" ("encircled the militants
+        # in X" is a siege of X all the same)
+        return (holds_people(ground) or ground.like_num
                 or (ground.i in self.actor_at and self.place_in({ground.i}) is None))
 
     @staticmethod

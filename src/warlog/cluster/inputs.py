@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from warlog.ingest.reader import input_files
 from warlog.ingest.sanitize import printable_name, short_reason
 from warlog.model import Outcome
 
@@ -57,22 +58,6 @@ def _failed(origin: str, reason: str) -> Outcome:
     return Outcome(origin=printable_name(origin), status="failed", reason=short_reason(reason))
 
 
-def _folder_files(folder: Path) -> Iterator[Path | Outcome]:
-    """Files of a folder as `warlog extract` reads them: sorted, recursed, hidden ones left out."""
-    try:
-        children = sorted(folder.rglob("*"))
-    except OSError as error:
-        yield _failed(str(folder), f"cannot list: {error.strerror or error}")
-        return
-    for child in children:
-        if any(part.startswith(".") for part in child.relative_to(folder).parts):
-            continue
-        if child.is_file():
-            yield child
-        elif child.is_symlink() and not child.exists():
-            yield _failed(str(child), "broken symbolic link")
-
-
 def list_files(paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
     """Input files in order (folders recursed, globs expanded), and a failed Outcome per path
     that names no readable file."""
@@ -82,7 +67,7 @@ def list_files(paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
         if text == "-":
             yield _failed("<stdin>", "standard input cannot be partitioned: use `warlog extract -`")
         elif path.is_dir():
-            yield from _folder_files(path)
+            yield from input_files(path)  # as `warlog extract` reads a folder
         elif path.is_file():
             yield path
         elif glob.has_magic(text):

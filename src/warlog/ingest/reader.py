@@ -157,7 +157,7 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None, published: dat
         yield _admissible(item, check_language)
 
 
-def _files(path: Path) -> Iterator[Path | Outcome]:
+def input_files(path: Path) -> Iterator[Path | Outcome]:
     """Files of one path: a folder recursed in sorted order, hidden files and folders skipped."""
     try:
         if not path.is_dir():
@@ -186,7 +186,7 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | str | Outcome]:
         if str(raw) == STDIN:
             yield STDIN
         else:
-            yield from _files(Path(raw))
+            yield from input_files(Path(raw))
 
 
 def _streamable(path: Path) -> bool:

@@ -204,9 +204,8 @@ def _pump(run: _Run, upcoming: Iterator[Partition], anchor: date | None, window:
 def write_reconciled(store: Store, out: str | Path) -> dict[str, int]:
     """The store's events after reconciliation (ACLED columns) and its event reports, as Parquet."""
     events = store.events(historical=None)
+    sources = {i: SimpleNamespace(source=source) for i, (source, _day) in store.article_meta().items()}
     with store.engine.connect() as conn:
-        sources = {row.id: SimpleNamespace(source=row.source)
-                   for row in conn.execute(select(schema.articles.c.id, schema.articles.c.source))}
         reports = [dict(r) for r in conn.execute(select(schema.event_reports)).mappings()]
     written = export.write(events, "parquet", Path(out) / "events_reconciled.parquet", articles=sources)
     outputs.write_table(Path(out) / "event_reports.parquet", reports, outputs.arrow_schema(schema.event_reports))

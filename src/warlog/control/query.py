@@ -17,7 +17,8 @@ from warlog.store import Store
 def timelines(store: Store, country: str | None = None) -> list[Timeline]:
     """Every place's timeline (of one country, by ISO alpha-2 code or name, when given)."""
     claims = [c for c in store.claims(attribute="control") if c.evidence is not None]
-    published = {a.id: a.published for a in store.articles(sorted({c.evidence.article_id for c in claims}))}
+    meta = store.article_meta(sorted({c.evidence.article_id for c in claims}))
+    published = {article_id: day for article_id, (_source, day) in meta.items()}
     triples = [(c, c.evidence.article_id, published.get(c.evidence.article_id)) for c in claims]
     found = [build_timeline(key, changes) for key, changes in changes_from_claims(triples).items()]
     if country:

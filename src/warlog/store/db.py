@@ -302,6 +302,20 @@ class Store:
                 found += [rows.article_from_row(r) for r in conn.execute(chunk).mappings()]
             return found
 
+    def article_meta(self, ids: list[str] | None = None) -> dict[str, tuple[str | None, date | None]]:
+        """Article id -> (source, published) of all stored articles or those with the given ids,
+        without reading their texts."""
+        c = schema.articles.c
+        query = select(c.id, c.source, c.published)
+        with self.engine.connect() as conn:
+            if ids is None:
+                return {r.id: (r.source, r.published) for r in conn.execute(query)}
+            found = {}
+            for start in range(0, len(ids), _CHUNK):
+                chunk = query.where(c.id.in_(ids[start:start + _CHUNK]))
+                found.update({r.id: (r.source, r.published) for r in conn.execute(chunk)})
+            return found
+
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
         return found[0] if found else None

@@ -45,7 +45,8 @@ INHERITING = {"other", "more"}
 ARTICLES = frozenset({"a", "an"})
 NOMINAL = {"NOUN", "PROPN"}
 _AUX_GAP = {"who", "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly",
-            "also", "later", "all", "allegedly", "reported", "confirmed"}
+            "also", "later", "all", "allegedly", "reported", "confirmed", "claimed", "said", "believed",
+            "presumed", "known"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Toll:
     start: int  # char offsets of the number phrase
     end: int
     further: bool = False  # told as victims beyond those counted before ("another man", "also killed")
+    recorded: str = ""  # a coder's tally ("14 fatalities recorded"): "total", "split" (a day's or place's share), "rest"
 
 
 def _transitive_subject(token: Token) -> bool:
@@ -290,7 +292,8 @@ def tolls_component(doc: Doc) -> Doc:
             end = found.end if n == 0 else max(found.end, pred.idx + len(pred))
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
             further = told_as_further(None if noun is anchor else noun, anchor if numeric else None, pred)
-            span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end, further)
+            span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end, further,
+                               _recorded(noun, doc) if anchor.like_num and kind == "killed" else "")
             spans.append(span)
     from warlog.nlp.tolls_implicit import (
         conjoined_singles,
@@ -309,6 +312,30 @@ def tolls_component(doc: Doc) -> Doc:
     return doc
 
 
+RECORDED_NOUNS = frozenset({"fatality", "death", "casualty"})
+REST = frozenset({"remaining", "other", "further", "additional", "rest"})
+
+
+def _recorded(noun: Token, doc: Doc) -> str:
+    """A coder's tally of the toll, as event coders note it ("14 fatalities recorded", "2
+    fatalities recorded on 9 March and 1 on 10 March", "remaining 26 fatalities recorded on 5
+    March", "30 recorded in Wishka, 7 in Buayrat"): "total" when it is this record's figure,
+    "split" when it is told for a day or place of its own (a toll split over several records),
+    "rest" when it is the others' share; else ""."""
+    if noun.lemma_.lower() not in RECORDED_NOUNS:
+        return ""
+    verb = noun.head if noun.head.lemma_.lower() == "record" else \
+        next((c for c in noun.children if c.lemma_.lower() == "record"), None)
+    if verb is None:
+        return ""
+    if noun.head.lower_ in REST or any(c.lower_ in REST for c in noun.children):
+        return "rest"
+    told_for = [c for c in verb.children if c.dep_ == "prep"]
+    bounds = list(doc.spans.get("dates", ())) + list(doc.spans.get("places", ()))
+    split = any(c.left_edge.i <= b.start <= c.right_edge.i for c in told_for for b in bounds)
+    return "split" if split else "total"
+
+
 def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span) -> bool:
     """"Eighteen civilians, possibly 25, died": the second figure widens the toll before it."""
     first = doc.char_span(found.start, found.end, alignment_mode="expand").start
@@ -323,7 +350,8 @@ def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span
             q = t.quantity
             wide = Quantity(q.low, q.best, max(q.high or 0, found.quantity.high), False, doc_text(doc)[t.start:found.end])
             new = doc.char_span(t.start, found.end, label=span.label_, alignment_mode="expand")
-            new._.toll = Toll(t.kind, wide, t.side, t.victim, t.predicate, t.sentence, t.start, found.end, t.further)
+            new._.toll = Toll(t.kind, wide, t.side, t.victim, t.predicate, t.sentence, t.start, found.end, t.further,
+                              t.recorded)
             spans[i] = new
     return True
 

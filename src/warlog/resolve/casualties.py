@@ -31,8 +31,28 @@ def _subset(span) -> bool:
     return False
 
 
+def tallied(spans) -> list:
+    """The spans with a coder's tally standing for the counts beside it: "many dead (10
+    fatalities recorded)" is 10; of a toll split by day ("2 fatalities recorded on 9 March and
+    1 on 10 March") the first day's share is this record's; "remaining 26 fatalities
+    recorded" is other records' share, never this one's."""
+    spans = [s for s in spans if s._.toll.recorded != "rest"]
+    tallies = [s for s in spans if s._.toll.recorded]
+    if not tallies:
+        return spans
+    totals = [s for s in tallies if s._.toll.recorded == "total"]
+    return [s for s in spans if s._.toll.kind != "killed"] + (totals or tallies[:1])
+
+
+def is_tally(spans) -> bool:
+    """Whether the killed counts of a sentence are all a coder's tallies."""
+    killed = [s for s in spans if s._.toll.kind == "killed" and s._.toll.recorded != "rest"]
+    return bool(killed) and all(s._.toll.recorded for s in killed)
+
+
 def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
     """(killed, injured, victims side) from the toll spans of one event (span._.toll)."""
+    spans = tallied(spans)
     by_kind: dict[str, list[Range]] = {"killed": [], "injured": []}
     seen: dict[tuple, int] = {}  # count -> the sentence it was first told in
     sides: list[str] = []
@@ -93,6 +113,10 @@ def combine_across(spans) -> tuple[Range | None, Range | None]:
         for kind, figure in figures.items():
             if figure is None:
                 continue
+            if kind == "killed" and is_tally(told):
+                out[kind], exact[kind] = figure, True  # the coder's tally of what was told before
+                continue
+            told = tallied(told)
             here = {s._.toll.side for s in told if s._.toll.kind == kind and not _subset(s)}
             is_exact = all(s._.toll.quantity.exact for s in told if s._.toll.kind == kind)
             if any(s._.toll.quantity.high is None for s in told if s._.toll.kind == kind):

@@ -1,0 +1,59 @@
+"""A coder's tally of a toll ("14 fatalities recorded"), counts hedged by a reporting verb
+("18 are claimed dead") and one victim whose phrase the tagger garbled (warlog.nlp.tolls,
+warlog.nlp.tolls_implicit, warlog.resolve.casualties)."""
+from __future__ import annotations
+
+import pytest
+from conftest import pipeline_with
+
+from warlog.resolve.casualties import combine_across
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline_with("warlog_places", "warlog_dates", "warlog_tolls")
+
+
+def killed(nlp, text):
+    figure, _ = combine_across(list(nlp(text).spans["tolls"]))
+    return figure[1] if figure else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tally stands for the totals told before it
+    ("At least 25 fighters died over four days of clashes around Kidal. 9 fatalities recorded, "
+     "remaining 16 fatalities recorded on 3 and 4 June.", 9),
+    ("Scores of rebels were killed in the assault on Kismayo, the army said [21 fatalities recorded].", 21),
+    ("Residents described many dead after the mortar fire (6 fatalities recorded).", 6),
+    # a toll split over several records: the first share is this record's
+    ("Four policemen were killed in two days of attacks in Peshawar. 3 fatalities recorded on 2 May "
+     "and 1 fatality recorded on 3 May.", 3),
+    ("Eleven soldiers died in the ambush and the fighting that followed. 8 fatalities recorded in Dori, "
+     "3 in Djibo.", 8),
+    # without a tally, the figures combine as before
+    ("Four civilians died in the shelling of the market. The shelling also killed two children in a nearby school.", 6),
+])
+def test_tallies(nlp, text, expected):
+    assert killed(nlp, text) == expected
+
+
+def test_the_others_share_is_never_counted(nlp):
+    doc = nlp("Remaining 12 fatalities recorded on 8 July.")
+    assert [s._.toll.recorded for s in doc.spans["tolls"]] == ["rest"]
+    assert killed(nlp, "Remaining 12 fatalities recorded on 8 July.") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twelve are claimed dead after the raid on the camp.", 12),
+    ("Five are believed killed in the explosion at the depot.", 5),
+    ("Nine were said killed when the bus struck a mine.", 9),
+])
+def test_hedged_counts(nlp, text, expected):
+    assert killed(nlp, text) == expected
+
+
+def test_one_victim_in_a_garbled_phrase(nlp):
+    # the tagger reads "IS" as a verb heading the subject; "was" still says one person
+    text = "An alleged IS “field commander” Abu Hamza al-Libi, was found dead with a gunshot wound near Bin Jawad."
+    assert killed(nlp, text) == 1
+    assert killed(nlp, "The convoy was found abandoned near the border crossing.") is None

@@ -72,7 +72,7 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
                 and not any(c.like_num or c.lower_ in ("no", "any", "some") for c in victim.children) \
                 and (_is_person(victim) or victim.ent_type_ == "PERSON" or any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children))
-            if not single and victim.lower_ not in SINGLE_PRONOUNS:
+            if not single and victim.lower_ not in SINGLE_PRONOUNS and not _one_misparsed(victim, holders):
                 continue
             phrase = doc[min(t.i for t in victim.subtree):victim.i + 1]
             if any(t.i in taken for t in phrase) or any(c.dep_ == "conj" for c in victim.children):
@@ -85,6 +85,17 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
             out.append(span)
             taken |= set(range(span.start, span.end))
     return out
+
+
+def _one_misparsed(victim, holders) -> bool:
+    """A singular subject the tagger garbled ("An alleged IS 'senior commander' Abu Ali was
+    found dead": IS read as a verb heads the phrase): one person when the verb is singular
+    ("was") and the phrase holds a person word or a person's name."""
+    if victim.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or victim.dep_ != "nsubjpass":
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ == "was" for h in holders for c in h.children):
+        return False
+    return any(_is_person(t) or t.ent_type_ == "PERSON" for t in victim.subtree)
 
 
 BODIES = frozenset({"body", "corpse"})

@@ -23,6 +23,16 @@ def _types(text: str) -> list[str]:
     # the kidnapping that set off a clash is background to it
     (("Tribal gunmen clashed with police in the town of Gharyan on Sunday after the abduction of a "
       "local merchant. Two policemen were wounded."), ["Armed clash"]),
+    # strikes and rocket fire on one city on one day: one remote-violence event, the first told
+    (("Army jets bombed militant positions in Sirte on Thursday. In response, rockets were fired "
+      "at random into the eastern districts of the city."), ["Air/drone strike"]),
+    (("A roadside bomb went off near the central market of Kismayo on Monday. Mortar shells also "
+      "landed near the port, causing no casualties."), ["Remote explosive/landmine/IED"]),
+    # the same kinds of violence on another day or in another city are events of their own
+    (("Army jets bombed militant positions in Sirte on Thursday. On Saturday, rockets hit the "
+      "eastern districts of the city."), ["Air/drone strike", "Shelling/artillery/missile attack"]),
+    (("Army jets bombed militant positions in Sirte on Thursday. Rockets also hit Misrata, "
+      "200 kilometres to the west."), ["Air/drone strike", "Shelling/artillery/missile attack"]),
     # an air strike elsewhere is another event
     (("Houthi fighters clashed with government forces in Marib on Monday. "
       "Separately, an air strike hit a market in Saada, killing four people."),

@@ -6,7 +6,9 @@ and heavy weapons"), the kidnapping that set a clash off, the guards' air suppor
 fighters killed when ground was retaken. Those later mentions are not events of their own
 when they are told just after it (within NEAR sentences), fall on the same day, at the same
 place (or at no place of their own), between no sides but the main event's. They join the
-main event, which keeps its type: the toll and the evidence they carry are its own.
+main event, which keeps its type: the toll and the evidence they carry are its own. So do
+remote violence of another kind on the same place and day (an air raid, then rockets fired
+into the same city), which ACLED codes as one event.
 
 Mentions with a place, a day or a side of their own stay events; so do protests and riots,
 which are not the violence around them.
@@ -24,8 +26,10 @@ def part_of(main, mention) -> bool:
     """Whether `mention`, told after `main`, is an episode of it rather than an event."""
     if main.is_historical or mention.is_historical:
         return False
-    if main.event_type in APART or mention.event_type in APART or main.event_type == mention.event_type:
-        return False  # the same type is reconcile's business (two tellings of one event)
+    if main.event_type in APART or mention.event_type in APART:
+        return False
+    if main.sub_event_type == mention.sub_event_type or main.event_type == mention.event_type == "Battles":
+        return False  # reconcile's business (two tellings of one event)
     own_date = any(e.field == "date" for e in mention.evidence)  # else it is dated by the report
     if own_date and (main.event_date != mention.event_date or not dates_overlap(main, mention)):
         return False

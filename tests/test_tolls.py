@@ -72,6 +72,15 @@ def tolls(nlp, text):
 K, I, A, R, D = "killed", "injured", "abducted", "arrested", "displaced"
 CIV, ST, NS, UNK = "civilians", "state", "non_state", "unknown"
 CASES = [
+    # "lost their lives" is a loss, not a deed; "martyred" and "succumbed" are deaths
+    ("Nine soldiers lost their lives when their convoy drove over a landmine outside Menaka.",
+     [(K, 9, 9, 9, ST)]),
+    ("Four Afghan police officers were martyred in a Taliban raid on a checkpost in Baghlan.",
+     [(K, 4, 4, 4, ST)]),
+    ("Two protesters succumbed to their injuries in hospital in Omdurman on Sunday.", [(K, 2, 2, 2, CIV)]),
+    # office holders are people: the governor and his two bodyguards are three
+    ("A car bomb killed a provincial governor and his two bodyguards in Jalalabad.",
+     [(K, 1, 1, 1, UNK), (K, 2, 2, 2, UNK)]),
     ("Gunmen stormed a village in Zamfara state overnight, killing at least 23 residents, police said.",
      [(K, 23, 23, N, CIV)]),
     ("Thirty-six people were killed when a car bomb exploded near a market in central Mogadishu.",

@@ -71,8 +71,10 @@ def _transitive_subject(token: Token) -> bool:
 
 
 def _has_object(verb: Token) -> bool:
-    """An active verb with an object, whose subject is the doer; not "fled their homes"."""
-    return verb.lemma_ not in ("flee", "die", "perish") and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    """An active verb with an object, whose subject is the doer; not "fled their homes", not
+    "lost their lives"."""
+    return verb.lemma_ not in ("flee", "die", "perish") and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ("life", "lives") for c in verb.children)
 
 
 def _governed(g: Token) -> Token | None:

@@ -78,6 +78,14 @@ CASES = [
     ("Four Afghan police officers were martyred in a Taliban raid on a checkpost in Baghlan.",
      [(K, 4, 4, 4, ST)]),
     ("Two protesters succumbed to their injuries in hospital in Omdurman on Sunday.", [(K, 2, 2, 2, CIV)]),
+    ("Five worshippers were gunned down outside a mosque in Kano on Friday.", [(K, 5, 5, 5, CIV)]),
+    # the parser hangs the number on "death"; it counts the people after it
+    ("Raiders hacked to death 14 herders in Bankass overnight.", [(K, 14, 14, 14, CIV)]),
+    # a family of six is six people, not one family
+    ("A family of six was killed when a missile struck their house in Mykolaiv.", [(K, 6, 6, 6, CIV)]),
+    # "the head of" a body is a person; a conjoined victim with no count of its own is one more
+    ("Gunmen killed the head of the village council and his bodyguard near Bunia.",
+     [(K, 1, 1, 1, UNK), (K, 1, 1, 1, UNK)]),
     # office holders are people: the governor and his two bodyguards are three
     ("A car bomb killed a provincial governor and his two bodyguards in Jalalabad.",
      [(K, 1, 1, 1, UNK), (K, 2, 2, 2, UNK)]),

@@ -30,6 +30,8 @@ def killed(nlp, text):
      "and 1 fatality recorded on 3 May.", 3),
     ("Eleven soldiers died in the ambush and the fighting that followed. 8 fatalities recorded in Dori, "
      "3 in Djibo.", 8),
+    # people "among" those killed are part of the toll, not more of it
+    ("Three aid workers were among the 11 people killed in the shelling of Kherson.", 11),
     # without a tally, the figures combine as before
     ("Four civilians died in the shelling of the market. The shelling also killed two children in a nearby school.", 6),
 ])

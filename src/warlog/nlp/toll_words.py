@@ -29,9 +29,9 @@ NON_STATE_MODS = set(_WORDS["non_state_modifiers"].split())
 CIVILIAN_MODS = set(_WORDS["civilian_modifiers"].split())
 BODY_PARTS = set(_WORDS["body_parts"].split())
 FATALLY = {"fatally", "mortally", "lethally"}
-# lemmas whose casualty reading depends on their parse: "shot dead", "took hostage", "lost lives"
+# lemmas whose casualty reading depends on their parse: "shot dead", "took hostage", "lost lives", "gunned down"
 _STRINGS = StringStore()  # word -> id, as every spaCy vocabulary maps it
-PARSE_DEPENDENT = frozenset({"shoot", "take", "hold", "lose"})
+PARSE_DEPENDENT = frozenset({"shoot", "take", "hold", "lose", "gun", "mow"})
 
 
 @lru_cache(maxsize=32768)
@@ -132,6 +132,8 @@ def _kind(token: Token, word: str | None, to_death: bool) -> str | None:
     if word == "shoot":  # "shot dead", "shot and killed", "shot to death"
         dead = to_death or any(c.lower_ == "dead" or c.dep_ == "conj" and c.lemma_ == "kill" for c in token.children)
         return "killed" if dead else None
+    if word in ("gun", "mow"):  # "gunned down", "mowed down"
+        return "killed" if any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) else None
     if word in ("take", "hold"):
         return "abducted" if any(c.lemma_.lower() in ("hostage", "captive") for c in token.children) else None
     if to_death:
@@ -156,9 +158,10 @@ def _loss_kind(verb: Token) -> str | None:
 
 
 def is_person(token: Token) -> bool:
-    """A noun that names people ("soldiers", "villager", "Kurds")."""
+    """A noun that names people ("soldiers", "villager", "Kurds", "the head of the council")."""
     return token.lemma_.lower() in SIDE_OF or token.lower_ in SIDE_OF or token.tag_ == "NNPS" \
-        or token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")
+        or token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS") \
+        or token.lower_ in ("head", "heads") and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 FURTHER = {"another", "more", "further", "additional"}  # not "other": "killed 4 and wounded 12 others"

@@ -186,6 +186,12 @@ def _victim_text(noun: Token, skip: set[int]) -> str:
 def _victim_noun(anchor: Token, core: set[int]) -> tuple[Token, Token] | None:
     """(people noun, head of the counted phrase) for a number token; None if it counts things."""
     head = anchor.head
+    if head.lower_ == "death" and head.dep_ == "pobj" and head.head.lower_ == "to":
+        # "hacked to death 11 villagers": the number counts the people after it, not the death
+        after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+        return (after, after) if after is not None and _is_person(after) else None
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GROUPS_OF:
+        return head.head, head.head  # "a family of five": the family's members are counted
     if anchor.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod", "advmod") \
             and head.pos_ in NOMINAL and head.i not in core:
         if head.lemma_.lower() in COUNT_NOUNS or kind_of(head):
@@ -203,6 +209,15 @@ def _victim_noun(anchor: Token, core: set[int]) -> tuple[Token, Token] | None:
             if objs and objs[0].pos_ != "PRON":
                 return None  # "one of the airstrikes", "tens of thousands of dollars"
     return anchor, anchor
+
+
+GROUPS_OF = frozenset({"family", "household"})  # "a family of five"
+
+
+def _counted_group(noun: Token) -> bool:
+    """'a family of five': the number, not the article, counts."""
+    return noun.lemma_.lower() in GROUPS_OF and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.like_num for p in c.children) for c in noun.children)
 
 
 def _plural_name(token: Token) -> bool:
@@ -384,7 +399,8 @@ def _candidates(doc: Doc, words: DocWords):
         out.append((found, anchor, idx, True))
     for t in (doc[i] for i in words.lower_positions(ARTICLES)):
         if t.dep_ == "det" and t.head.tag_ == "NN" and _is_person(t.head) \
-                and t.head.lemma_.lower() not in INHERITING | {"police", "army", "military", "militia", "force"}:
+                and t.head.lemma_.lower() not in INHERITING | {"police", "army", "military", "militia", "force"} \
+                and not _counted_group(t.head):
             q = Quantity(1, 1, 1, True, t.text)
             out.append((Found(t.idx, t.idx + len(t), t.idx, t.idx + len(t), q), t, {t.i}, False))
     return sorted(out, key=lambda c: c[1].i)

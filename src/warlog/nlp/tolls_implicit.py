@@ -75,7 +75,7 @@ def single_victims(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[
             if not single and victim.lower_ not in SINGLE_PRONOUNS and not _one_misparsed(victim, holders):
                 continue
             phrase = doc[min(t.i for t in victim.subtree):victim.i + 1]
-            if any(t.i in taken for t in phrase) or any(c.dep_ == "conj" for c in victim.children):
+            if any(t.i in taken for t in phrase):
                 continue
             quantity = Quantity(1, 1, 1, True, phrase.text)
             span = doc.char_span(phrase.start_char, phrase.end_char, label=kind, alignment_mode="expand")

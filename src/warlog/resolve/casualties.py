@@ -26,8 +26,12 @@ def _subset(span) -> bool:
         if tok.head is tok:
             return False
         tok = tok.head
+        if tok.lower_ == "among" and tok.head.lemma_ == "be":
+            return False  # the whole: "two journalists were among [the 9 people killed]"
         if tok.lower_ in ("including", "among", "included") or tok.lower_ == "them" and tok.head.lower_ == "among":
             return True
+        if tok.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "among" for c in tok.children):
+            return True  # "two journalists were among the 9 people killed"
     return False
 
 

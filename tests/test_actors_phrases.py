@@ -103,3 +103,27 @@ def test_members_of_armed_groups_are_not_civilians(nlp):
 def test_a_town_named_brigade_stays_a_community_militia(nlp):
     found = names(nlp("Zintani brigades shelled the outskirts of Kikla, Libya."))
     assert not any(name.endswith("Brigade") for name, _ in found.values()), found
+
+
+def test_a_car_is_no_central_african_republic(nlp):
+    """A country acronym ("CAR", "US") counts only in capitals: a suicide car bomber is nobody's army."""
+    found = names(nlp("A suicide car bomber blew himself up at a checkpoint outside Baidoa, Somalia, on Tuesday."))
+    assert not any("Central African" in name for name, _ in found.values()), found
+    found = names(nlp("CAR troops fought armed men near Bambari on Sunday."))
+    assert any("Central African Republic" in name for name, _ in found.values()), found
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Jihadists shot dead three unidentified men on the road out of Menaka, Mali, residents said.",
+     "three unidentified men"),
+    ("Militants executed two unknown individuals in a village square near Palmyra, Syria, a monitor said.",
+     "two unknown individuals"),
+])
+def test_unnamed_people_harmed_are_victims_not_an_armed_group(nlp, text, phrase):
+    found = names(nlp(text))
+    assert found.get(phrase, ("", 0))[1] == 7, found
+
+
+def test_a_security_force_member_is_not_a_civilian(nlp):
+    found = names(nlp("A security force member was shot dead at a checkpoint in Kandahar, Afghanistan."))
+    assert not any(name.startswith("Civilians") for name, _ in found.values()), found

@@ -61,6 +61,7 @@ LOCAL_WORDS = {"militia": {"local"}, "resident": {"armed"}, "tribesman": {"local
 LOCAL_HEADS = set(LOCAL_WORDS)
 ARMED_MODIFIERS = {"militia", "militant", "commander", "army", "military", "security", "police", "rebel",
                    "fighter", "jihadist", "insurgent", "soldier", "brigade", "battalion", "government", "armed"}
+ARMED_HEADS = {"force", "guard", "brigade", "battalion", "unit", "troop", "militia"}  # "a security force member"
 TRIBE_WORDS = {"tribe": "Ethnic", "tribes": "Ethnic", "tribesman": "Ethnic", "tribesmen": "Ethnic",
                "clan": "Clan", "clans": "Clan", "clansman": "Clan", "clansmen": "Clan"}
 FIGHT_VERBS = {"clash", "fight", "attack", "kill", "storm", "ambush", "shell", "kidnap", "abduct", "battle"}
@@ -280,6 +281,8 @@ class PhraseFinder:
     def unknown(self, head: Token):
         if not any(c.lower_ in UNKNOWN_WORDS for c in head.lefts):
             return []
+        if head.lemma_.lower() in VICTIM_NOUNS and self.victims(head):
+            return []  # "executed three unidentified men": people harmed, not an armed group
         start = head.left_edge.i
         return [(0, start, head.i + 1, "UNKNOWN", None)]
 
@@ -312,8 +315,8 @@ class PhraseFinder:
             node.dep_ == "pobj" and node.head.head.lemma_.lower() in HARM_VERBS)
         if not (role and harm):
             return []
-        if any(t.lemma_.lower() in ARMED_MODIFIERS for t in tok.lefts):
-            return []
+        if any(t.lemma_.lower() in ARMED_MODIFIERS | ARMED_HEADS for left in tok.lefts for t in left.subtree):
+            return []  # "a security force member", "an army officer"
         for prep in tok.rights:  # "members of the GNA forces", "a member of an armed group"
             if prep.lower_ == "of" and (any(t.lemma_.lower() in ARMED_MODIFIERS | {"force", "group"} for t in prep.subtree)
                                         or self.armed_org(prep)):

@@ -128,6 +128,16 @@ def roles(trigger: Token, args: SentenceArgs, symmetric: bool = False) -> tuple[
             patient = found
     if agent is None and not passive:
         agent = _speaker_pronoun(trigger, args)
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ in VERB_POS and not any(
+            c.dep_ == "dobj" for c in trigger.head.children):
+        # "militants are reported to have seized the village", "troops tried to storm the town":
+        # the subject of the verb it completes (a speaker or not) does it, or undergoes it
+        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = args.actor_in(subj) if subj is not None else None
+        if found is not None and passive and patient is None:
+            patient = found
+        elif found is not None and not passive and agent is None:
+            agent = found
     if agent is None and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         # "forces pushed into the city and retook the compound": the subject is shared
         agent = next((args.actor_in(c) for c in trigger.head.children if c.dep_ == "nsubj"), None)

@@ -24,6 +24,7 @@ from warlog.nlp.speech import source_tokens
 from warlog.nlp.targets import holds_people, target_class, target_of
 from warlog.nlp.triggers import Trigger, find_triggers, lexicon
 from warlog.reconcile import dates_overlap, places_agree
+from warlog.resolve.actors import ActorDictionary
 from warlog.resolve.casualties import combine_across, combine_tolls
 from warlog.resolve.event_types import ARMED, CIVILIANS, PROTESTERS, RIOTERS, Facts, classify, main_kind
 from warlog.resolve.gazetteer import get_gazetteer
@@ -41,6 +42,20 @@ HOMETOWN_POPULATION = 10_000  # a town an armed group may be named after
 CAPTURING = {"seize", "capture", "take", "storm", "snatch", "grab"}  # ground or people; the rest take ground
 ONE_SIDED_KEYS = {"execute", "execution", "behead", "murder"}  # killings of people already held
 FORCEFUL_KEYS = {"seize", "storm", "overrun", "capture", "retake", "recapture", "liberate", "regain", "oust", "drive out"}
+EXECUTION_KEYS = {"execute", "execution", "behead"}
+HELD_WORDS = {"captured", "kidnapped", "abducted", "detained", "held", "seized", "captive", "captives", "prisoner",
+              "prisoners", "hostage", "hostages", "detainee", "detainees"}
+
+
+def killed_in_captivity(group: list[Trigger], patient: Span | None) -> bool:
+    """Whether armed people were killed in their captors' hands ("executed five soldiers",
+    "murdered three captured policemen"): no longer combatants, ACLED codes them as civilians."""
+    if patient is None or patient._.actor.inter not in ARMED:
+        return False
+    if any(t.key in EXECUTION_KEYS for t in group):
+        return True
+    return any(t.key in ONE_SIDED_KEYS for t in group) and any(
+        t.lower_ in HELD_WORDS for t in patient.root.subtree)
 
 
 def may_be_same(earlier: Event, mention: Event, place: bool = True) -> bool:
@@ -246,7 +261,8 @@ class EventBuilder:
                    civilian_targeting=civ, trigger=main.token.text, notes=sent.text.strip(),
                    evidence=[self.evidence(sent, "event", sent_i),
                              self.evidence(self.doc[main.token.i:main.token.i + 1], "trigger", sent_i)])
-        self.set_actors(ev, agent, patient, args, sent_i)
+        self.set_actors(ev, agent, patient, args, sent_i, captives=etype == "Violence against civilians"
+                        and killed_in_captivity(group, patient))
         self.set_place(ev, tokens, args, sent_i)
         self.set_date(ev, tokens, args, sent_i)
         self.set_tolls(ev, killed, injured, tolls, sent_i)
@@ -258,7 +274,9 @@ class EventBuilder:
         return ev
 
     def set_actors(self, ev: Event, agent: Span | None, patient: Span | None, args: SentenceArgs,
-                   sent_i: int) -> None:
+                   sent_i: int, captives: bool = False) -> None:
+        """Actors and their allies; `captives`: the second side, killed in captivity, is coded
+        as civilians, with the force they belonged to as its associate."""
         for role, span in (("actor1", agent), ("actor2", patient)):
             if span is None:
                 continue
@@ -267,6 +285,11 @@ class EventBuilder:
             setattr(ev, f"inter{n}", span._.actor.inter)
             ev.evidence.append(self.evidence(span, role, sent_i))
             allies = associates(span, args)
+            if role == "actor2" and captives:
+                ref = ActorDictionary.load().generic_ref("civilians", span._.actor.country, span.text)
+                ev.actor2, ev.inter2, ev.assoc_actor_2 = ref.name, ref.inter, span._.actor.name
+                ev.evidence.append(self.evidence(span, "assoc_actor_2", sent_i))
+                continue
             if allies:
                 setattr(ev, f"assoc_actor_{n}", "; ".join(a._.actor.name for a in allies))
                 ev.evidence += [self.evidence(a, f"assoc_actor_{n}", sent_i) for a in allies]

@@ -6,6 +6,8 @@ news ("executed four captured soldiers") nor what is told as background ("after 
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from warlog.nlp.targets import holds_people
@@ -19,6 +21,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "know", "claim", "confirm",
                "rumour", "rumor", "suspect", "presume", "estimate", "see"}
 SEEMING = {"appear", "seem"}
+HELD_DEPS = {"amod", "acl", "relcl"}  # how what people had been through hangs on them
 
 
 def _governing_chain(token: Token, hops: int = 4):
@@ -36,6 +39,26 @@ def _hedged_report(verb: Token) -> bool:
     report of what happened, not a plan."""
     lemma = verb.lemma_.lower()
     return lemma in SEEMING or lemma in REPORTED_AS and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _done_to(people: Token) -> bool:
+    """Whether a phrase naming people is what an event word acts on: its object or passive
+    subject, directly or through a count ("three of the six men")."""
+    node = people
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NUM", "PRON", "NOUN"):
+        node = node.head.head
+    if node.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return False
+    gov = node.head.head if node.dep_ == "pobj" else node.head
+    return gov is not people and trigger_kind(gov) is not None
+
+
+def _held(tok: Token) -> bool:
+    """Whether a participle or relative clause tells what people an event acts on had been
+    through before ("captured soldiers", "nurses it had seized", "men kidnapped in May")."""
+    held = tok.dep_ == "amod" and tok.tag_ == "VBN" and (trigger_kind(tok.head.head) or _done_to(tok.head)) \
+        or tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBN", "VBD") and _done_to(tok.head)
+    return bool(held) and trigger_kind(tok) is not None and holds_people(tok.head)
 
 
 def realis(trigger: Trigger) -> tuple[bool, str]:
@@ -57,9 +80,11 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
-    if tok.dep_ == "amod" and tok.tag_ == "VBN" and holds_people(tok.head) and trigger_kind(tok.head.head):
-        # "executed four captured soldiers": the news is what was done to them now
-        return False, f"what the people had been through ('{tok.text} {tok.head.text}')"
+    held = next((t for t in (tok, *islice(tok.ancestors, 4)) if t.dep_ in HELD_DEPS and _held(t)), None)
+    if held is not None:
+        # "executed four captured soldiers", "executed two nurses it had seized", "murdered three
+        # of the men kidnapped when they stormed a post": the news is what was done to them now
+        return False, f"what the people had been through ('{held.text} {held.head.text}')"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "PRON":
         return False, f"who they are ('{tok.head.text} {tok.text}')"  # "those fighting with the army"
     if trigger.participant or trigger.kind in ("protest", "riot") and tok.dep_ == "acl":

@@ -15,6 +15,9 @@ def target_class(token: Token | None) -> str | None:
     if token is None:
         return None
     lemma = token.lemma_.lower()
+    said = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if token.pos_ == "PROPN" and said is not None:
+        return target_class(said)  # a name the text says what it is of: "Al Buayrat, a small village"
     if token.ent_type_ == "PERSON" and not any(s.start <= token.i < s.end for s in token.doc.spans.get("places", [])):
         return "person"  # (not a town the model took for a person: "seized Lyman")
     for cls in ("materiel", "military", "civilian", "person"):

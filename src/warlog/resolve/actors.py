@@ -146,9 +146,12 @@ class Countries:
                     found[key] = iso
         for iso, name in self.names.items():
             found[normalise(name)] = iso
+        self.acronyms: set[str] = set()  # keys written in capitals ("CAR", "US"): "car bomb", "attacked us"
         for iso, extra in (config.get("demonyms") or {}).items():
             for word in extra:
                 found[normalise(word)] = iso
+                if _acronym(word) and " " not in normalise(word):
+                    self.acronyms.add(normalise(word))
         for key, iso in list(found.items()):  # plural demonyms: "Syrians", "Iraqis"
             if key.endswith(("an", "i", "ese", "ish")) and key + "s" not in found:
                 found.setdefault(key + "s", iso)
@@ -159,12 +162,17 @@ class Countries:
         name = self.names.get(iso, iso)
         return f"the {name}" if article and iso in self.with_article else name
 
-    def find(self, words: list[str]) -> list[tuple[int, str]]:
-        """(word index, ISO) of every country name or demonym in lower-case words, longest first."""
+    def find(self, words: list[str], cased: list[str] | None = None) -> list[tuple[int, str]]:
+        """(word index, ISO) of every country name or demonym in lower-case words, longest first.
+
+        cased: the same words as written; an acronym ("CAR", "US") then counts only in capitals."""
         out, i = [], 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                iso = self.by_key.get(" ".join(words[i:i + n]))
+                key = " ".join(words[i:i + n])
+                iso = self.by_key.get(key)
+                if iso and cased is not None and key in self.acronyms and not cased[i].isupper():
+                    iso = None  # "a suicide car bomber" names no Central African Republic
                 if iso:
                     out.append((i, iso))
                     i += n - 1
@@ -341,7 +349,7 @@ class ActorDictionary:
             entry = self.pick(entries, ctx[:1], mentioned)
             if entry:
                 return self.ref(entry, text, ctx)
-        return self.generic_actor(lower, text, ctx) or (self.fuzzy(text, ctx) if fuzzy else None)
+        return self.generic_actor(lower, text, ctx, words) or (self.fuzzy(text, ctx) if fuzzy else None)
 
     def parts_in(self, words: tuple[str, ...], table: str) -> list[list[Entry]]:
         """The entries of every run of words that is an alias (or description), longest
@@ -359,8 +367,11 @@ class ActorDictionary:
             self._parts[(words, table)] = found
         return found
 
-    def generic_actor(self, lower: list[str], text: str, ctx: list[str]) -> ActorRef | None:
-        """Generic actors: a head noun ("troops", "police", "gunmen") and a country or state marker."""
+    def generic_actor(self, lower: list[str], text: str, ctx: list[str],
+                      cased: list[str] | None = None) -> ActorRef | None:
+        """Generic actors: a head noun ("troops", "police", "gunmen") and a country or state marker.
+
+        cased: `lower` as written (so that "car" is no CAR)."""
         head_at, kind = None, None
         for i in range(len(lower) - 1, -1, -1):  # the rightmost head, longest first: "the Air Force"
             for n in (3, 2, 1):
@@ -379,7 +390,9 @@ class ActorDictionary:
             return self.generic_ref("militia", leader.country, text, ctx)  # "pro-Assad militias"
         if leader and kind in ("military", "militia"):
             return leader
-        countries = self.countries.find(before) or self.countries.find(after)
+        cased = cased if cased is not None and len(cased) == len(lower) else None
+        cased_before, cased_after = (cased[:head_at], cased[head_at:]) if cased else (None, None)
+        countries = self.countries.find(before, cased_before) or self.countries.find(after, cased_after)
         weak = head in {normalise(w) for w in spec.get("weak_heads") or []} or head.rstrip("s") in {
             normalise(w) for w in spec.get("weak_heads") or []}
         markers = {normalise(m) for m in spec.get("markers") or []}
@@ -389,7 +402,7 @@ class ActorDictionary:
             return None
         if kind == "militia" and countries and not marked:
             return None
-        country = countries[-1][1] if countries and before and self.countries.find(before) else (
+        country = countries[-1][1] if countries and before and self.countries.find(before, cased_before) else (
             countries[0][1] if countries else (ctx[0] if ctx else None))
         return self.generic_ref(kind, country, text, ctx)
 

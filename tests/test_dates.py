@@ -276,6 +276,20 @@ def test_component_on_own_text(nlp):
     ("``Nobody should leave the city at this crucial moment,'' the mayor said.", D(2016, 6, 22),
      {"this crucial moment": "PRESENT_REF"}),
     ("Since the post-2003 purge, many officers have joined the insurgents.", D(2016, 6, 22), {"post-2003": "2003"}),
+    # TimeML extents end before a possessive marker: "[December]'s", "[last Friday]'s"
+    ("The bureau trimmed December's jobless figures on Friday.", D(2016, 1, 8), {"December": "2015-12"}),
+    ("Last Friday's bombing in Quetta killed four policemen.", D(2017, 3, 1), {"Last Friday": "2017-02-24"}),
+    # a count and the time it counts from are one expression
+    ("The day before last Sunday's runoff, militants blocked the road to Bouake.", D(2015, 11, 4),
+     {"The day before last Sunday": "2015-10-31"}),
+    ("Two days after the March 3 vote, the opposition called a general strike.", D(2018, 4, 10),
+     {"Two days after the March 3": "2018-03-05"}),
+    # ... unless it counts from an event: the date inside stays an expression of its own
+    ("Six trading days after Oct. 9, the index had recovered its losses.", D(2014, 10, 30), {"Oct. 9": "2014-10-09"}),
+    # a fiscal quarter told again by its last day stays that quarter for what refers back
+    ("The chipmaker earned $4 million in the fiscal first quarter. Sales for the quarter ended Sept. 25 "
+     "rose 9%. In the 2015 period, it lost $2 million.", D(2016, 10, 26),
+     {"the fiscal first quarter": "2016-Q1", "the quarter": "2016-Q1", "the 2015 period": "2015-Q1"}),
 ])
 
 def test_component_rules(nlp, text, published, expected):

@@ -25,10 +25,18 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import warlog.nlp  # noqa: F401  (declares the Doc/Span extensions)
+from warlog.nlp.date_extents import (
+    TIME_NOUNS,
+    anchored,
+    counted,
+    joined,
+    with_determiner,
+)
 from warlog.nlp.date_tense import governing_tense
 from warlog.resolve.dates import DAY, When, resolve
 from warlog.resolve.periods import ANAPHORIC
 from warlog.resolve.published import dateline_date
+from warlog.resolve.relative_dates import UNDATED_COUNT
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _MONTH_TEXT = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + \
@@ -44,8 +52,6 @@ _PERIOD_WORDS = ["latest", "year-ago", "year-earlier", "same", "comparable", "co
                  "second", "third", "fourth", "fiscal", "flat", "year", "ago", "earlier", "-"]
 _BEFORE_YEAR = {"in", "since", "between", "and", "of", "from", "until", "by", "during", "to", "before",
                 "after", "through", "early", "late", "mid", "fiscal", "or"}
-_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
-               "quarters", "decade", "decades", "period", "times", "fiscal", "half"}
 
 PATTERNS = {
     "weekday": [[{"LOWER": {"IN": ["last", "next", "this", "early", "late"]}, "OP": "?"},
@@ -159,7 +165,7 @@ def _keep_match(span: Span) -> bool:
                     (span.end < len(doc) and doc[span.end].lower_ in ("after", "before", "as")))
     if word in ("current", "recent"):   # "the current quarter" is resolved as a whole elsewhere
         return span.start == 0 or doc[span.start - 1].lower_ not in ("then", "most") \
-            and last.head.lower_ not in _TIME_NOUNS
+            and last.head.lower_ not in TIME_NOUNS
     if last.lower_ == "period":
         return any(t.lower_ not in ("the", "its", "their", "a", "period") for t in span)
     after = doc[span.end] if span.end < len(doc) else None
@@ -171,27 +177,6 @@ def _keep_match(span: Span) -> bool:
     if len(span) == 1 and span[0].like_num:   # a bare year: only after a word that takes a date
         return span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_YEAR
     return True
-
-
-def with_determiner(span: Span) -> Span:
-    """TimeML extent: the article that opens the expression's noun phrase belongs to it ("the
-    third quarter"), a possessive does not ("its [fourth quarter]") unless it is a time noun
-    ("[year's end]"), nor the article of a noun
-    the expression only modifies ("a [third-quarter] loss")."""
-    doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and ((doc[start].dep_ == "poss" and doc[start].lower_ not in _TIME_NOUNS) or
-                               (doc[start].dep_ == "det" and doc[start].head.i not in range(start, end))):
-        start += 1
-    while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i in range(start, end) \
-            and doc[start - 1].lower_ in ("the", "a", "an"):
-        start -= 1
-    year_last = doc[end - 1].is_digit and len(doc[end - 1]) == 4
-    after = doc[end + 1] if year_last and end + 1 < len(doc) and doc[end].text == "," else \
-        doc[end] if end < len(doc) else None
-    if doc[start].lower_ == "the" and after is not None and after.pos_ == "NOUN" and after.is_lower \
-            and any(t.is_digit for t in doc[start:end]):
-        start += 1          # "the [Aug. 7, 1998] bombing": the article is the noun's
-    return doc[start:end]
 
 
 def _parts(span: Span) -> list[Span]:
@@ -226,9 +211,8 @@ def _context_text(span: Span, tense: str | None = None) -> str:
     if span.end + 1 < len(doc) and doc[span.end].lower_ in ("ended", "ending") and \
             span[-1].lower_ in ("quarter", "year", "half") and (end := _end_date(doc, span.end + 1)) > span.end + 1:
         return doc[span.start:end].text
-    counted = span[-1].lower_.rstrip("s") in ("day", "week", "month", "year") and \
-        (span[0].like_num or span[0].lower_ in ("a", "an", "the", "one", "few", "several"))
-    if counted and span.end + 1 < len(doc) and doc[span.end].lower_ in ("after", "before") \
+    is_count = counted(span)
+    if is_count and span.end + 1 < len(doc) and doc[span.end].lower_ in ("after", "before") \
             and not doc[span.end + 1].is_punct:
         end = span.end + 1
         while end < len(doc) and not doc[end].is_punct and not doc[end].is_sent_start:
@@ -236,7 +220,7 @@ def _context_text(span: Span, tense: str | None = None) -> str:
         return doc[span.start:end].text
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "since " + span.text
-    if counted and span[0].lower_ != "the" and tense == "future" and span.start > 0 and \
+    if is_count and span[0].lower_ != "the" and tense == "future" and span.start > 0 and \
             doc[span.start - 1].lower_ == "in":
         return "in " + span.text
     if span.start > 1 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in ("earlier", "later"):
@@ -291,7 +275,7 @@ def _candidates(doc: Doc, matcher: _DateMatcher) -> list[tuple[Span, list[Span]]
         candidates.append((ent, sorted(inside, key=len, reverse=True) + _parts(ent)))
     covered = {i for ent, _ in candidates for i in range(ent.start, ent.end)}
     candidates += [(m, []) for m in filter_spans(matches) if not covered & set(range(m.start, m.end))]
-    return sorted(candidates, key=lambda c: c[0].start)
+    return anchored(sorted(candidates, key=lambda c: c[0].start))
 
 
 def _tense(span: Span) -> str | None:
@@ -337,8 +321,8 @@ def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
             tense = _tense(cand)
             when = resolve(_context_text(cand, tense), anchor, narrative=narrative,
                            tense=tense, reference=reference)
-            if when is None:
-                continue
+            if when is None or (when.note == UNDATED_COUNT and cand is span and joined(span, fallbacks)):
+                continue        # "Eight trading days after [Oct. 12]": the parts, each on its own
             out = Span(doc, cand.start, cand.end, label="DATE")
             out._.when = when
             chosen.append(out)

@@ -30,6 +30,7 @@ _BACK = ("year-ago", "year-earlier", "prior-year", "year-before", "previous year
 _SAME = ("latest", "most recent", "same", "comparable", "corresponding", "recent", "just-ended",
          "just-completed", "reporting", "that", "")
 ANAPHORIC = "from the period last mentioned"   # note on Whens that refer back: not references themselves
+FISCAL = "a fiscal quarter, named by its ordinal"   # which calendar months it holds is not said
 _ADJ = r"(?:fiscal|calendar|flat|strong|weak|disappointing|difficult|seasonally weak|seasonally strong|" \
        r"traditionally strong|traditionally weak|slow|record|full)"
 
@@ -95,6 +96,15 @@ def ended_period(head: str, end: date) -> When | None:
     return replace(found, value=mid(start, end), earliest=start, latest=end)
 
 
+def restated_quarter(head: str, ended: When, reference: When | None) -> When:
+    """"the quarter ended Sept. 29" right after "the fiscal first quarter": the same quarter,
+    told by its last day (a fiscal quarter need not be the calendar quarter that day ends)."""
+    if reference is None or reference.note != FISCAL or reference_period(reference) is None or \
+            not re.fullmatch(r"(?:the|its|their) (?:fiscal )?quarter", head):
+        return ended
+    return replace(reference, value=ended.value, earliest=ended.earliest, latest=ended.latest, note=ANAPHORIC)
+
+
 def quarter(s: str, anchor: date | None, tense: str | None, reference: When | None) -> When | None:
     """A quarter or half, or None when `s` is not one."""
     s = s.replace("fiscal-", "fiscal ")
@@ -129,7 +139,8 @@ def quarter(s: str, anchor: date | None, tense: str | None, reference: When | No
         else:
             cur = (anchor.month - 1) // 3 + 1
             y = anchor.year - (1 if q > cur and tense not in ("future", "present") else 0)
-        return quarter_when(y - (1 if back else 0), q, not (explicit_year or of_year))
+        found = quarter_when(y - (1 if back else 0), q, not (explicit_year or of_year))
+        return replace(found, note=FISCAL) if "fiscal" in s else found
     going_back = word in _BACK or back is not None or year_word == "last year's"
     reported = word in ("this", "current") and tense == "past"     # "this quarter's loss"
     if ref is not None and (word in _SAME or going_back or year_word or reported):

@@ -34,7 +34,7 @@ from warlog.resolve.date_words import (
     week_when,
     year_when,
 )
-from warlog.resolve.periods import ended_period, quarter, year_shifted
+from warlog.resolve.periods import ended_period, quarter, restated_quarter, year_shifted
 
 Resolver = Callable[..., "When | None"]
 
@@ -45,6 +45,7 @@ POD = r"(?: (?:morning|afternoon|evening|night|noon|midday|at dawn|at dusk|overn
 QUAL = r"(?:(?:just|only|almost|nearly|about|around|some|roughly|barely|more than|less than|over|" \
        r"at least|exactly) )?"
 NUMWORD = r"(\d+|a|an|a couple of|couple of|a few|few|several|some|many|[a-z]+(?:[- ][a-z]+)?)"
+UNDATED_COUNT = "counted from an undated event"
 SIDE = {"ago": -1, "earlier": -1, "before": -1, "prior": -1, "previously": -1, "back": -1,
         "later": 1, "after": 1, "afterwards": 1, "afterward": 1, "on": 1, "from now": 1, "hence": 1}
 
@@ -92,7 +93,7 @@ def relative(t: str, anchor: date | None, narrative: date | None, tense: str | N
         inner = resolve(m[4], anchor, narrative=narrative, tense=tense)
         n, unit = count(m[1]), unit_name(m[2])
         if inner is None or inner.value is None or n is None or unit not in ("day", "week", "month", "year"):
-            return When(None, None, None, 1, "XXXX-XX-XX", "date", True, "counted from an undated event")
+            return When(None, None, None, 1, "XXXX-XX-XX", "date", True, UNDATED_COUNT)
         d = shift(inner.value, n * SIDE[m[3] if m[3] != "since" else "after"], UNITS[unit])
         return at_unit(d, UNITS[unit])
     if s in DAYWORDS or (m := re.fullmatch(r"(today|yesterday|tomorrow)" + POD, s)):
@@ -172,7 +173,7 @@ def period(s: str, anchor: date | None, narrative: date | None, tense: str | Non
         end = resolve(m[2], anchor, narrative=narrative, tense="past")
         if end is not None and end.precision == 1 and end.value is not None and \
                 (found := ended_period(m[1], end.value)) is not None:
-            return found
+            return restated_quarter(m[1], found, reference)
     if m := re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", s):
         inner = resolve(m[1], anchor, narrative=narrative, tense=tense)
         return None if inner is None or inner.value is None else week_when(inner.value, inner.relative)

@@ -1,6 +1,7 @@
-"""A coder's tally of a toll ("14 fatalities recorded"), counts hedged by a reporting verb
+"""A coder's tally of a toll ("14 fatalities recorded"), a toll split over several records
+("fatalities split between Dori and Djibo"), counts hedged by a reporting verb
 ("18 are claimed dead") and one victim whose phrase the tagger garbled (warlog.nlp.tolls,
-warlog.nlp.tolls_implicit, warlog.resolve.casualties)."""
+warlog.nlp.tolls_implicit, warlog.nlp.toll_notes, warlog.resolve.casualties)."""
 from __future__ import annotations
 
 import pytest
@@ -32,6 +33,13 @@ def killed(nlp, text):
      "3 in Djibo.", 8),
     # people "among" those killed are part of the toll, not more of it
     ("Three aid workers were among the 11 people killed in the shelling of Kherson.", 11),
+    # a toll split over several records: this record's share is the larger one
+    ("Four soldiers and ten rebels died in the fighting (fatalities split between Dori and Djibo).", 7),
+    ("Nine people were killed in two days of raids on villages near Gao. Fatalities split between 4 and 5 May.", 5),
+    ("Twelve militiamen were killed around Marib. Fatalities divided between 3 events.", 4),
+    # a split with no count of records, or of something else, divides nothing
+    ("Twelve militiamen were killed around Marib. Fatalities divided between locations.", 12),
+    ("The blast in Aden killed 9 people. The ruling coalition was split between two camps.", 9),
     # without a tally, the figures combine as before
     ("Four civilians died in the shelling of the market. The shelling also killed two children in a nearby school.", 6),
 ])

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.nlp import register_extensions
 from warlog.nlp.doc_index import doc_text
+from warlog.nlp.toll_notes import recorded, shared_out
 from warlog.nlp.toll_words import (
     CIVILIAN_MODS,
     COUNT_NOUNS,
@@ -63,6 +64,7 @@ class Toll:
     end: int
     further: bool = False  # told as victims beyond those counted before ("another man", "also killed")
     recorded: str = ""  # a coder's tally ("14 fatalities recorded"): "total", "split" (a day's or place's share), "rest"
+    share: int = 1  # the toll is split over this many records ("fatalities split between A and B")
 
 
 def _transitive_subject(token: Token) -> bool:
@@ -310,7 +312,7 @@ def tolls_component(doc: Doc) -> Doc:
             span = doc.char_span(found.start, end, label=kind, alignment_mode="expand")
             further = told_as_further(None if noun is anchor else noun, anchor if numeric else None, pred)
             span._.toll = Toll(kind, found.quantity, side, victim, pred.i, sent_i, found.start, end, further,
-                               _recorded(noun, doc) if anchor.like_num and kind == "killed" else "")
+                               recorded(noun, doc) if anchor.like_num and kind == "killed" else "")
             spans.append(span)
     from warlog.nlp.tolls_implicit import (
         conjoined_singles,
@@ -325,32 +327,8 @@ def tolls_component(doc: Doc) -> Doc:
     spans += conjoined_singles(doc, sent_starts, spans)
     spans += one_body(doc, sent_starts, spans)
     spans += unnumbered_victims(doc, sent_starts, spans)
-    doc.spans["tolls"] = sorted(spans, key=lambda s: s.start)
+    doc.spans["tolls"] = shared_out(doc, sent_starts, sorted(spans, key=lambda s: s.start))
     return doc
-
-
-RECORDED_NOUNS = frozenset({"fatality", "death", "casualty"})
-REST = frozenset({"remaining", "other", "further", "additional", "rest"})
-
-
-def _recorded(noun: Token, doc: Doc) -> str:
-    """A coder's tally of the toll, as event coders note it ("14 fatalities recorded", "2
-    fatalities recorded on 9 March and 1 on 10 March", "remaining 26 fatalities recorded on 5
-    March", "30 recorded in Wishka, 7 in Buayrat"): "total" when it is this record's figure,
-    "split" when it is told for a day or place of its own (a toll split over several records),
-    "rest" when it is the others' share; else ""."""
-    if noun.lemma_.lower() not in RECORDED_NOUNS:
-        return ""
-    verb = noun.head if noun.head.lemma_.lower() == "record" else \
-        next((c for c in noun.children if c.lemma_.lower() == "record"), None)
-    if verb is None:
-        return ""
-    if noun.head.lower_ in REST or any(c.lower_ in REST for c in noun.children):
-        return "rest"
-    told_for = [c for c in verb.children if c.dep_ == "prep"]
-    bounds = list(doc.spans.get("dates", ())) + list(doc.spans.get("places", ()))
-    split = any(c.left_edge.i <= b.start <= c.right_edge.i for c in told_for for b in bounds)
-    return "split" if split else "total"
 
 
 def _widens(spans: list[Span], doc: Doc, anchor: Token, found: Found, sent: Span) -> bool:

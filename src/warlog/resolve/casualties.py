@@ -73,7 +73,17 @@ def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
         if toll.kind == "killed" or not sides:
             sides.append(toll.side)
     side = "civilians" if "civilians" in sides else (sides[0] if sides else None)
-    return _add(by_kind["killed"]), _add(by_kind["injured"]), side
+    shares = max((s._.toll.share for s in spans if s._.toll.kind == "killed"), default=1)
+    killed = _add(by_kind["killed"])
+    if killed is not None and shares > 1:
+        killed = tuple(_share(x, shares) for x in killed)
+    return killed, _add(by_kind["injured"]), side
+
+
+def _share(x: int | None, shares: int) -> int | None:
+    """One record's share of a toll split over `shares` records: the larger share (ACLED
+    codes 7 split over two days as 4 and 3)."""
+    return x if x is None or shares == 1 else -(-x // shares)
 
 
 def _inside(x: int | None, r: Range) -> bool:

@@ -22,15 +22,15 @@ def killed(nlp, text):
 
 @pytest.mark.parametrize("text,expected", [
     # the tally stands for the totals told before it
-    ("At least 25 fighters died over four days of clashes around Kidal. 9 fatalities recorded, "
-     "remaining 16 fatalities recorded on 3 and 4 June.", 9),
+    (("At least 25 fighters died over four days of clashes around Kidal. 9 fatalities recorded, "
+      "remaining 16 fatalities recorded on 3 and 4 June."), 9),
     ("Scores of rebels were killed in the assault on Kismayo, the army said [21 fatalities recorded].", 21),
     ("Residents described many dead after the mortar fire (6 fatalities recorded).", 6),
     # a toll split over several records: the first share is this record's
-    ("Four policemen were killed in two days of attacks in Peshawar. 3 fatalities recorded on 2 May "
-     "and 1 fatality recorded on 3 May.", 3),
-    ("Eleven soldiers died in the ambush and the fighting that followed. 8 fatalities recorded in Dori, "
-     "3 in Djibo.", 8),
+    (("Four policemen were killed in two days of attacks in Peshawar. 3 fatalities recorded on 2 May "
+      "and 1 fatality recorded on 3 May."), 3),
+    (("Eleven soldiers died in the ambush and the fighting that followed. 8 fatalities recorded in Dori, "
+      "3 in Djibo."), 8),
     # people "among" those killed are part of the toll, not more of it
     ("Three aid workers were among the 11 people killed in the shelling of Kherson.", 11),
     # a toll split over several records: this record's share is the larger one

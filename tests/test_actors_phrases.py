@@ -127,3 +127,16 @@ def test_unnamed_people_harmed_are_victims_not_an_armed_group(nlp, text, phrase)
 def test_a_security_force_member_is_not_a_civilian(nlp):
     found = names(nlp("A security force member was shot dead at a checkpoint in Kandahar, Afghanistan."))
     assert not any(name.startswith("Civilians") for name, _ in found.values()), found
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Fighting broke out in Tarhouna between the Al-Kanni brigade and the Naja'a tribe. Three people were "
+     "killed and the Kanni brigade blew up several homes.", "the Kanni brigade", "Al-Kanni Brigade"),
+    ("Residents of Bani Walid said the Al-Nasr battalion shelled the farms of its rivals on Thursday. By "
+     "evening the Nasr battalion had withdrawn to the hills.", "the Nasr battalion", "Al-Nasr Battalion"),
+    ("The El-Fajr brigade clashed with tribesmen near Sabha. Elders said the Fajr brigade later released "
+     "the prisoners.", "the Fajr brigade", "El-Fajr Brigade"),
+])
+def test_a_shortened_unit_name_is_the_unit_named_in_full(nlp, text, short, full):
+    found = names(nlp(text))
+    assert found.get(short, ("",))[0] == full, found

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from warlog.nlp.doc_index import matching_positions, tokens_within
-from warlog.resolve.actors import ActorDictionary, ActorRef, type_by_rule
+from warlog.resolve.actors import ActorDictionary, ActorRef, type_by_rule, words_of
 
 GROUP_HEADS = {"militia", "militiaman", "militiamen", "fighter", "force", "forces", "brigade", "battalion",
                "tribesman", "tribesmen", "tribe", "clan", "group", "unit", "gunman", "gunmen", "youth",
@@ -67,6 +67,13 @@ TRIBE_WORDS = {"tribe": "Ethnic", "tribes": "Ethnic", "tribesman": "Ethnic", "tr
 FIGHT_VERBS = {"clash", "fight", "attack", "kill", "storm", "ambush", "shell", "kidnap", "abduct", "battle"}
 NAME_LINKS = {"-", "'", "’", "al", "el", "ben", "bin", "bani", "beni", "awlad", "ould", "ouled", "abu"}
 LOOKED_AT = TOWN_HEADS | UNIT_WORDS | STRIKE_NOUNS | LOCAL_HEADS | UNKNOWN_HEADS | VICTIM_NOUNS | set(TRIBE_WORDS)
+
+
+def _unit_core(span: Span) -> tuple[str, ...]:
+    """A unit's name without article and Arabic article, head in its lemma: "the Al-Kanni
+    brigades" and "Kanni brigade" both give ("kanni", "brigade")."""
+    words = [w.lower() for t in span[:-1] for w in words_of(t.text)]
+    return tuple(w for w in words if w not in ("the", "al", "el")) + (span[-1].lemma_.lower(),)
 
 
 class PhraseFinder:
@@ -144,6 +151,7 @@ class PhraseFinder:
     def candidates(self, doc: Doc) -> list[tuple[int, int, int, str, object]]:
         found: list[tuple[int, int, int, str, object]] = []
         found += self.peoples_found(doc)
+        unnamed: list[Token] = []  # unit nouns whose words looked like a town's or a people's
         for tok in tokens_within(doc[:], matching_positions(doc, f"actor_phrases:{id(self)}", self.worth_a_look)):
             lemma = tok.lemma_.lower()
             armed_men = lemma == "man" and any(c.lower_ == "armed" for c in tok.lefts)  # "armed men from Zawiya"
@@ -153,7 +161,9 @@ class PhraseFinder:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.lower_ in UNIT_WORDS:
-                found += self.named_unit(tok)
+                units = self.named_unit(tok)
+                found += units
+                unnamed += [] if units else [tok]
             if tok.lower_ in TRIBE_WORDS:
                 found += self.named_tribe(tok)
             if lemma in STRIKE_NOUNS or tok.lower_ in STRIKE_NOUNS:
@@ -164,7 +174,28 @@ class PhraseFinder:
                 found += self.unknown(tok)
             if (lemma in VICTIM_NOUNS or tok.lower_ in VICTIM_NOUNS or self.nationals(tok)) and tok.dep_ != "compound":
                 found += self.victims(tok)
-        return found
+        return self.repeated_units(doc, unnamed, found)
+
+    @staticmethod
+    def repeated_units(doc: Doc, unnamed: list[Token], found: list) -> list:
+        """`found` with unit mentions that shorten a unit the article names in full: after "the
+        Al-Kanni brigade", "the Kanni brigade" is that brigade (not a militia of a town called
+        Kanni, nor a "Kanni Brigade" of its own). Their payload is the full name: one actor."""
+        full = {_unit_core(doc[s:e]): doc[s:e].text for _, s, e, how, numbered in found
+                if how == "UNIT" and numbered is False and {"al", "el"} & {t.lower_ for t in doc[s:e]}}
+        if not full:
+            return found
+        out = [(p, s, e, how, full.get(_unit_core(doc[s:e]), False)) if how == "UNIT" and payload is False
+               else (p, s, e, how, payload) for p, s, e, how, payload in found]
+        for head in unnamed:
+            k = head.i
+            while k > head.sent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+                k -= 1
+            name = full.get(_unit_core(doc[k:head.i + 1])) if k < head.i else None
+            if name:
+                start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+                out.append((-1, start, head.i + 1, "UNIT", name))
+        return out
 
     def peoples_found(self, doc: Doc):
         out = []
@@ -346,10 +377,11 @@ def resolve_phrase(dic: ActorDictionary, span: Span, how: str, payload, ctx: lis
     if how == "UNKNOWN":
         return dic.generic_ref("unidentified", country, span.text, ctx)
     if how == "UNIT":
-        ref = dic.resolve_name(span.text, ctx, fuzzy=False)
-        if ref is not None or payload:  # a numbered unit is a state's: "the 155 Brigade"
+        named = payload if isinstance(payload, str) else span.text  # a shortened mention: the full name
+        ref = dic.resolve_name(named, ctx, fuzzy=False)
+        if ref is not None or payload is True:  # a numbered unit is a state's: "the 155 Brigade"
             return ref or dic.generic_ref("military", country, span.text, ctx)
-        words = [w for w in span.text.split() if w.lower() != "the"]
+        words = [w for w in named.split() if w.lower() != "the"]
         last = "Militia" if words[-1].lower().startswith("militia") else words[-1].capitalize()
         return ActorRef(" ".join(words[:-1] + [last]), 3, country, "militia", span.text)
     if how == "VICTIM":

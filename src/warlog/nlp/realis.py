@@ -22,6 +22,13 @@ REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "kno
                "rumour", "rumor", "suspect", "presume", "estimate", "see"}
 SEEMING = {"appear", "seem"}
 HELD_DEPS = {"amod", "acl", "relcl"}  # how what people had been through hangs on them
+# Nouns whose "of" names what has not happened: "fears of renewed clashes", "the threat of attacks".
+UNREAL_OF = {"fear", "threat", "risk", "prospect", "danger", "possibility", "warning", "spectre", "specter",
+             "likelihood", "chance"}
+# Words whose "of/for/with", describing someone, tells what they are alleged or known to have done
+# before: "a commander suspected of carrying out two attacks", "a man wanted for the killing of".
+ALLEGED_BY = {"suspect", "accuse", "convict", "charge", "sentence", "wanted", "indict", "notorious", "infamous"}
+PATH_DEPS = {"pobj", "pcomp", "dobj", "prep", "conj", "compound", "amod", "nsubj", "nsubjpass", "relcl", "acl"}
 
 
 def _governing_chain(token: Token, hops: int = 4):
@@ -61,6 +68,24 @@ def _held(tok: Token) -> bool:
     return bool(held) and trigger_kind(tok) is not None and holds_people(tok.head)
 
 
+def _told_about(tok: Token) -> str | None:
+    """The word a trigger hangs on through a preposition that makes it feared or alleged, not
+    news: "fears of clashes" (not yet), "suspected of carrying out attacks" (another story)."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ not in PATH_DEPS or node.head is node:
+            return None
+        if node.dep_ == "prep" and node.lower_ in ("of", "for", "with"):
+            word = node.head.lemma_.lower()
+            alleged = word in ALLEGED_BY or node.head.lower_ in ALLEGED_BY
+            # only when it describes someone ("a man wanted for"): "he was accused of" is the news
+            if node.lower_ == "of" and word in UNREAL_OF and node.head.pos_ == "NOUN" \
+                    or alleged and node.head.dep_ in ("acl", "amod", "appos"):
+                return node.head.text
+        node = node.head
+    return None
+
+
 def realis(trigger: Trigger) -> tuple[bool, str]:
     """Whether the trigger is told as having happened, and if not, why."""
     lex = lexicon()
@@ -80,6 +105,9 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
+    told = _told_about(tok)
+    if told is not None:
+        return False, f"feared or alleged ('{told} … {tok.text}')"
     held = next((t for t in (tok, *islice(tok.ancestors, 4)) if t.dep_ in HELD_DEPS and _held(t)), None)
     if held is not None:
         # "executed four captured soldiers", "executed two nurses it had seized", "murdered three

@@ -216,13 +216,35 @@ def _first_name(span: Span, tt: TokenTable) -> bool:
         and not (k + 2 < tt.n and tt.ent[k + 2] == "PERSON" and tt.ent_inside[k + 2])
 
 
-def container(tt: TokenTable, spans: list[Span], k: int) -> int | None:
-    """Index of the span that contains spans[k]: "X, Y", "X in Y", "Y's [adj] city of X"."""
+def _comma_between(tt: TokenTable, spans: list[Span], k: int) -> bool:
+    """True when spans[k] and spans[k + 1] stand in one sentence with only a comma between."""
+    return 0 <= k and k + 1 < len(spans) and tt.sent[spans[k].start] == tt.sent[spans[k + 1].start] \
+        and tt.raw[spans[k].end_char:spans[k + 1].start_char].strip() == ","
+
+
+def _in_list(tt: TokenTable, spans: list[Span], k: int) -> bool:
+    """True when spans[k] opens or continues a run of names joined by commas that a conjunction
+    closes: "Tampa, Orlando, Jacksonville and Gainesville" (but not "Ramadi, Anbar, Iraq")."""
+    while _comma_between(tt, spans, k):
+        k += 1
+    return k + 1 < len(spans) and tt.sent[spans[k].start] == tt.sent[spans[k + 1].start] \
+        and tt.raw[spans[k].end_char:spans[k + 1].start_char].strip() in _CONJUNCTIONS
+
+
+_CONJUNCTIONS = {"and", "or", ", and", ", or", "&"}
+
+
+def container(tt: TokenTable, spans: list[Span], k: int, regions: frozenset[int] = frozenset()) -> int | None:
+    """Index of the span that contains spans[k]: "X, Y", "X in Y", "Y's [adj] city of X".
+    Names in a list ("Moscow, Kiev, Minsk and Riga") do not contain one another: in a list, a
+    name after a comma contains the one before only when it can name a region (`regions`,
+    indices of spans) and the one before cannot ("Springfield, Ill., and Dayton, Ohio")."""
     span = spans[k]
     if k + 1 < len(spans):
         nxt = spans[k + 1]
         between = tt.raw[span.end_char:nxt.start_char].strip()
-        if between in (",", "in", ", in") and tt.sent[nxt.start] == tt.sent[span.start]:
+        listed = between == "," and (k in regions or k + 1 not in regions) and _in_list(tt, spans, k)
+        if between in (",", "in", ", in") and tt.sent[nxt.start] == tt.sent[span.start] and not listed:
             return k + 1
     if k > 0:
         prev = spans[k - 1]
@@ -240,7 +262,8 @@ def names_a_region(candidates) -> bool:
 
 def demonym_spans(tt: TokenTable, gaz) -> list[Span]:
     """Capitalised demonyms of one or two words ("Syrian", "Sri Lankan"), wherever they stand,
-    also inside an organisation's name ("American Electric Power"), unless they name a place."""
+    also inside an organisation's name ("American Electric Power"), unless they name a place
+    or open a place's name ("British Columbia")."""
     found, i, n = [], 0, tt.n
     while i < n:
         if not tt.name_word(i) or not _may_open_demonym(tt, i, gaz.demonym_words):
@@ -250,12 +273,22 @@ def demonym_spans(tt: TokenTable, gaz) -> list[Span]:
             if j > n or (j == i + 2 and not tt.alpha[i + 1]):
                 continue
             text = tt.span_text(i, j)
-            if gaz.demonym_country(text) and not names_a_region(gaz.lookup(text)):
+            if gaz.demonym_country(text) and not names_a_region(gaz.lookup(text)) and not _opens_place(tt, i, j, gaz):
                 found.append(tt.doc[i:j])
                 i = j - 1
                 break
         i += 1
     return found
+
+
+def _opens_place(tt: TokenTable, i: int, j: int, gaz) -> bool:
+    """True when the demonym at [i, j) opens a longer place name ("British Columbia", "Indian Ocean")."""
+    for end in range(j + 1, min(tt.n, j + 2) + 1):
+        if not tt.name_word(end - 1):
+            return False
+        if any(p.kind != "city" or p.population >= MIN_POPULATION for p in gaz.lookup(tt.span_text(i, end))):
+            return True
+    return False
 
 
 def _may_open_demonym(tt: TokenTable, i: int, first_words: frozenset[str]) -> bool:

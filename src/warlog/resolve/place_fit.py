@@ -25,6 +25,7 @@ W_COLOCATED = 1.2  # per other name with a reading close by (at most MAX_COLOCAT
 MAX_COLOCATED = 3
 CELL_DEG = 0.25  # grid for "close by": the 3 x 3 cells around a point, about 25-80 km
 W_OWN_NAME = 1.0
+W_CAPITAL = 3.0  # more for a national capital, by its own name, in the article's countries ("Washington" in a US story)
 W_DOMINANT = 2.0  # the reading at least DOMINANCE times more populous than any other ("Moscow")
 DOMINANCE = 100  # the text is the place's own name, not one of its alternate names
 SEAT_EDGE = 0.5  # a city over the division named after it
@@ -131,10 +132,12 @@ def _has_seat(m: Mention, division: Place) -> bool:
 
 
 def context_fit(m: Mention, place: Place, s: float, countries: dict, admin1s: dict, mentions: list[Mention],
-                 near: float | None) -> float:
-    """`s` plus what the rest of the article says of `place`: countries, divisions, containers,
-    and `near`, the bonus for lying close to the other places chosen (None: not a city, or none)."""
-    s += W_COUNTRY * countries.get(place.country_code, 0.0)
+                 near: float | None, capital: bool = False) -> float:
+    """`s` plus what the rest of the article says of `place`: countries (more for the country's
+    capital), divisions, containers, and `near`, the bonus for lying close to the other places
+    chosen (None: not a city, or none)."""
+    capital = capital and name_key(place.name) == name_key(m.text)  # "Mexico" is not Mexico City
+    s += (W_COUNTRY + W_CAPITAL * capital) * countries.get(place.country_code, 0.0)
     s += W_ADMIN1 * admin1s.get((place.country_code, place.admin1), 0.0) * (place.kind != "country")
     if m.feature in ("country", "admin1", "admin2", "city"):
         s += W_FEATURE if place.kind == m.feature else 0.0

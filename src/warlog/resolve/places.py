@@ -6,8 +6,9 @@ dwarfs all others ("Moscow"); the article's country and first-level-division con
 name damped, so no name votes for itself); an explicit container ("Raqqa, Syria", "Libya's
 coastal city of Sirte", "Dayton, Ohio"); feature words ("Anbar province" -> a division,
 "the town of Manbij" -> a city); other names with a reading close by, chosen or not
-("Paris" and "Henry County" both in Tennessee); closeness to the other resolved places; and
-a prior for country names. A toponym that only names a facility ("the Ouagadougou
+("Paris" and "Henry County" both in Tennessee); closeness to the other resolved places; a
+national capital in a story about its country ("Washington" among Texas places); and a prior
+for country names. A toponym that only names a facility ("the Ouagadougou
 convention center") is resolved only when it fits the article's context (`named` keeps the
 place it is named after). Resolution repeats until the choices settle (at most `passes` times),
 each pass reading the places the one before chose.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from warlog.resolve.gazetteer import Place
+from warlog.resolve.gazetteer import Place, get_gazetteer
 from warlog.resolve.gazetteer_names import name_key
 from warlog.resolve.place_fit import Colocation, Mention, context_fit, near_bonus, own_fit
 
@@ -108,6 +109,7 @@ def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, 
           mentions: list[Mention], near: tuple, near_id: int, closeness: dict) -> Place:
     """The candidate of mention i with the highest fit (own_fit + context_fit; the first of equals), reusing the
     parts that do not change between passes (`own_fits`) or points (`closeness`)."""
+    capitals = get_gazetteer().capitals
     owns = own_fits.get(i)
     if owns is None:
         owns = own_fits[i] = [own_fit(m, p, colocation.names_near(p, key)) for p in m.candidates]
@@ -118,7 +120,7 @@ def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, 
             bonus = closeness.get((id(p), near_id))
             if bonus is None:
                 bonus = closeness[(id(p), near_id)] = near_bonus(p, near)
-        fit = context_fit(m, p, own, countries, admin1s, mentions, bonus)
+        fit = context_fit(m, p, own, countries, admin1s, mentions, bonus, p.geonameid in capitals)
         if fit > best_fit:
             best, best_fit = p, fit
     return best

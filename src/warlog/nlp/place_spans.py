@@ -5,8 +5,9 @@ common word or a surname of the article, and big enough (a division, or a town o
 `MIN_POPULATION`; more inside a person's name). An entity the gazetteer does not know is cut
 to its longest known part ("Titus County" of "Titus County Sheriff's Office", "Texas" of
 "North Texas"); upper-case datelines ("BEIRUT:") count. The words around a name say what
-kind of place it is ("Anbar province", "the town of X", "Clarke and Oconee counties") and
-which other name contains it ("Raqqa, Syria"). The rules read a `TokenTable`, not Tokens.
+kind of place it is ("Anbar province", "the town of X", "Clarke and Oconee counties");
+which other name contains it ("Raqqa, Syria") is place_lists.py's `container`.
+The rules read a `TokenTable`, not Tokens.
 """
 from __future__ import annotations
 
@@ -214,45 +215,6 @@ def _first_name(span: Span, tt: TokenTable) -> bool:
     return len(span) == 1 and tt.ent[k] == "PERSON" and not tt.ent_inside[k] and k + 1 < tt.n \
         and tt.ent[k + 1] == "PERSON" and tt.ent_inside[k + 1] and tt.name_word(k + 1) \
         and not (k + 2 < tt.n and tt.ent[k + 2] == "PERSON" and tt.ent_inside[k + 2])
-
-
-def _comma_between(tt: TokenTable, spans: list[Span], k: int) -> bool:
-    """True when spans[k] and spans[k + 1] stand in one sentence with only a comma between."""
-    return 0 <= k and k + 1 < len(spans) and tt.sent[spans[k].start] == tt.sent[spans[k + 1].start] \
-        and tt.raw[spans[k].end_char:spans[k + 1].start_char].strip() == ","
-
-
-def _in_list(tt: TokenTable, spans: list[Span], k: int) -> bool:
-    """True when spans[k] opens or continues a run of names joined by commas that a conjunction
-    closes: "Tampa, Orlando, Jacksonville and Gainesville" (but not "Ramadi, Anbar, Iraq")."""
-    while _comma_between(tt, spans, k):
-        k += 1
-    return k + 1 < len(spans) and tt.sent[spans[k].start] == tt.sent[spans[k + 1].start] \
-        and tt.raw[spans[k].end_char:spans[k + 1].start_char].strip() in _CONJUNCTIONS
-
-
-_CONJUNCTIONS = {"and", "or", ", and", ", or", "&"}
-
-
-def container(tt: TokenTable, spans: list[Span], k: int, regions: frozenset[int] = frozenset()) -> int | None:
-    """Index of the span that contains spans[k]: "X, Y", "X in Y", "Y's [adj] city of X".
-    Names in a list ("Moscow, Kiev, Minsk and Riga") do not contain one another: in a list, a
-    name after a comma contains the one before only when it can name a region (`regions`,
-    indices of spans) and the one before cannot ("Springfield, Ill., and Dayton, Ohio")."""
-    span = spans[k]
-    if k + 1 < len(spans):
-        nxt = spans[k + 1]
-        between = tt.raw[span.end_char:nxt.start_char].strip()
-        listed = between == "," and (k in regions or k + 1 not in regions) and _in_list(tt, spans, k)
-        if between in (",", "in", ", in") and tt.sent[nxt.start] == tt.sent[span.start] and not listed:
-            return k + 1
-    if k > 0:
-        prev = spans[k - 1]
-        gap = range(prev.end, span.start)
-        if tt.sent[prev.start] == tt.sent[span.start] and 1 <= len(gap) <= 5 and tt.possessive[gap[0]] \
-                and all(tt.lower_case[g] or tt.possessive[g] for g in gap):
-            return k - 1
-    return None
 
 
 def names_a_region(candidates) -> bool:

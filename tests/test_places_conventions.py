@@ -73,3 +73,27 @@ def test_demonym_opening_a_place_name(places_nlp):
 def test_former_country_names(places_nlp):
     found = places(places_nlp("Outbreaks were reported in Macedonia and Albania, and later in the Republic of Congo."))
     assert found["Macedonia"].country_code == "MK" and found["Republic of Congo"].country_code == "CG"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a name given as an alternate of a city thirty times larger is that city, not a village
+    # that has it as its own name (Darnah in Libya, "Derna" in Romania)
+    ("Two fighters were killed in Derna on Sunday.", "Derna", "LY"),
+])
+def test_a_much_larger_city_by_an_alternate_name(places_nlp, text, name, country):
+    assert places(places_nlp(text))[name].country_code == country
+
+
+@pytest.mark.parametrize("text, prefix", [
+    # the first word of an Arabic place name the gazetteer lacks is not a place of its own
+    ("Troops retook the Abu Grein position on the coastal road after heavy fighting.", "Abu"),
+    ("Gunmen from the Bab Tajoura militia seized a man in the capital's Suq al-Juma district.", "Bab"),
+])
+def test_the_opening_word_of_a_longer_name_is_no_place(places_nlp, text, prefix):
+    assert prefix not in places(places_nlp(text))
+
+
+def test_an_agreement_named_after_a_city_does_not_place_a_clash(places_nlp):
+    doc = places_nlp("Tribesmen clashed in Ubari on Monday in breach of the Doha ceasefire agreement.")
+    found = places(doc)
+    assert found["Ubari"].country_code == "LY" and found.get("Doha") is None

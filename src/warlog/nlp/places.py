@@ -19,17 +19,42 @@ from spacy.tokens import Doc
 
 from warlog.nlp import register_extensions
 from warlog.nlp.actor_countries import actor_countries
-from warlog.nlp.place_context import local_places, repeated_names, slot_places, taken_tokens
-from warlog.nlp.place_spans import (COMPASS, container, demonym_spans, feature, gazetteer_spans, is_surname,
-                                    only_feature_words, surnames, trim)
+from warlog.nlp.place_context import (
+    local_places,
+    repeated_names,
+    slot_places,
+    taken_tokens,
+)
+from warlog.nlp.place_lists import container
+from warlog.nlp.place_spans import (
+    COMPASS,
+    demonym_spans,
+    feature,
+    gazetteer_spans,
+    is_surname,
+    only_feature_words,
+    surnames,
+    trim,
+)
 from warlog.nlp.place_tokens import TokenTable
 from warlog.resolve.gazetteer import get_gazetteer
+from warlog.resolve.gazetteer_names import WORDS
 from warlog.resolve.places import Mention, resolve
 
+NAME_PREFIXES = frozenset(WORDS["name_prefixes"])
 NAMED_AFTER_KEY = "warlog_places_named_after"  # {(start_char, end_char): Place} of facility names
 LEAD_CHARS = 400  # headline and lead: mentions there weigh double
 _NER_PLACE = {"GPE", "LOC"}
 _REGION_KINDS = ("country", "admin1", "admin2")  # kinds that contain towns
+
+
+def _opens_a_longer_name(tt: TokenTable, span) -> bool:
+    """'Abu' of 'Abu Grein', 'Bab' of 'the Bab Tajoura militia': a word that opens Arabic
+    place names, followed by another capitalised word, is the start of a name the gazetteer
+    lacks, not a place of its own."""
+    nxt = span.end
+    return len(span) == 1 and tt.lower[span.start] in NAME_PREFIXES and nxt < tt.n \
+        and tt.cap[nxt] and tt.alpha[nxt] and not tt.upper[nxt]
 
 
 def _word_of_a_group(span, groups: list[tuple[int, int, str]], gaz) -> bool:
@@ -61,7 +86,8 @@ def warlog_places(doc: Doc) -> Doc:
         if ent.label_ not in _NER_PLACE or any(k in in_demonym for k in range(ent.start, ent.end)):
             continue
         span = trim(tt, ent, gaz)
-        if not len(span) or only_feature_words(span) or (len(span) == 1 and tt.lower[span.start] in COMPASS):
+        if not len(span) or only_feature_words(span) or (len(span) == 1 and tt.lower[span.start] in COMPASS) \
+                or _opens_a_longer_name(tt, span):
             continue
         text = tt.span_text(span.start, span.end)
         if is_surname(text, len(span), names, gaz.lookup(text)):
@@ -70,7 +96,8 @@ def warlog_places(doc: Doc) -> Doc:
     taken = taken_tokens(*spans) | in_demonym
     votes, groups = actor_countries(doc)
     spans = sorted(spans + [s for s in gazetteer_spans(tt, taken, gaz, names)
-                            if not _word_of_a_group(s, groups, gaz)], key=lambda s: s.start)
+                            if not _word_of_a_group(s, groups, gaz) and not _opens_a_longer_name(tt, s)],
+                   key=lambda s: s.start)
     texts = [tt.span_text(span.start, span.end) for span in spans]
     readings = [gaz.lookup(text) for text in texts]
     regions = frozenset(k for k, places in enumerate(readings) if any(p.kind in _REGION_KINDS for p in places))

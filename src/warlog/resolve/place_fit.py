@@ -24,10 +24,10 @@ W_NEAR = 1.5
 W_COLOCATED = 1.2  # per other name with a reading close by (at most MAX_COLOCATED names)
 MAX_COLOCATED = 3
 CELL_DEG = 0.25  # grid for "close by": the 3 x 3 cells around a point, about 25-80 km
-W_OWN_NAME = 1.0
+W_OWN_NAME = 1.0  # the text is the place's own name, not one of its alternate names
 W_CAPITAL = 3.0  # more for a national capital, by its own name, in the article's countries ("Washington" in a US story)
 W_DOMINANT = 2.0  # the reading at least DOMINANCE times more populous than any other ("Moscow")
-DOMINANCE = 100  # the text is the place's own name, not one of its alternate names
+DOMINANCE = 30  # ("Derna": Darnah, Libya, by an alternate name, over a Romanian village of that name)
 SEAT_EDGE = 0.5  # a city over the division named after it
 NAME_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 0.8, "admin2": -0.5, "city": 0.0}
 

@@ -176,6 +176,8 @@ def _is_dateline(tt: TokenTable, i: int) -> bool:
 
 
 def _big_enough(span: Span, tt: TokenTable, candidates) -> bool:
+    if _named_division(span, tt, candidates):
+        return True
     if _first_name(span, tt) and not any(p.kind == "country" for p in candidates):
         return False  # "Mary" of "Mary Wheeler", though a province of Turkmenistan
     if _capitalised_common_word(span, tt) and not any(p.kind in ("country", "continent") for p in candidates):
@@ -202,6 +204,15 @@ def _big_enough(span: Span, tt: TokenTable, candidates) -> bool:
     return any(p.population >= MIN_POPULATION_ONE_WORD and name_key(p.name) == exact
                or p.population >= MIN_POPULATION_IN_PERSON and loose_key(name_key(p.name)) == loose
                for p in candidates)
+
+
+def _named_division(span: Span, tt: TokenTable, candidates) -> bool:
+    """A name that calls itself a division and is one by that very name ("Tucker County" of
+    "the Tucker County Commission", an ORG), however few its towns the gazetteer counts."""
+    if len(span) < 2 or tt.lower[span.end - 1] not in KIND_WORDS["admin2"]:
+        return False
+    key = name_key(span.text)
+    return any(p.kind == "admin2" and name_key(p.name) == key for p in candidates)
 
 
 def _capitalised_common_word(span: Span, tt: TokenTable) -> bool:

@@ -205,7 +205,7 @@ def _capitals(rows: list[tuple], exact: dict[str, list[int]]) -> list[int]:
 
 def _regions(rows: list[tuple], names: list[set[str]], demonyms: dict[str, str],
              admin_row: dict[str, int]) -> dict[str, int]:
-    """Add the rows of data/places_regions.yaml; return {demonym key: row} of region demonyms
+    """Add the rows and division names of data/places_regions.yaml; return {demonym key: row} of region demonyms
     (also added to `demonyms` with the region's country)."""
     table = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
     demonym_rows: dict[str, int] = {}
@@ -221,6 +221,9 @@ def _regions(rows: list[tuple], names: list[set[str]], demonyms: dict[str, str],
             demonym_rows[name_key(word)] = len(rows)
         rows.append((None, name, lat, lon, cc, name, None, "admin1", population))
         names.append({name, *others})
+    for name, (cc, admin1) in table["division_names"].items():
+        if f"{cc}|{admin1}" in admin_row:
+            names[admin_row[f"{cc}|{admin1}"]].add(name)
     for word, (cc, admin1) in table["division_demonyms"].items():
         if f"{cc}|{admin1}" in admin_row:
             demonyms.setdefault(name_key(word), cc)

@@ -97,3 +97,11 @@ def test_an_agreement_named_after_a_city_does_not_place_a_clash(places_nlp):
     doc = places_nlp("Tribesmen clashed in Ubari on Monday in breach of the Doha ceasefire agreement.")
     found = places(doc)
     assert found["Ubari"].country_code == "LY" and found.get("Doha") is None
+
+
+def test_a_city_abroad_matched_by_another_spelling_is_not_taken(places_nlp):
+    # the gazetteer lacks the Malian village of Boni; "Boni" is also a spelling of Bonn
+    found = places(places_nlp("Jihadists attacked an army convoy near Boni, in central Mali, and burned "
+                              "trucks on the road to Mopti."))
+    assert found["Mopti"].country_code == "ML"
+    assert found.get("Boni") is None

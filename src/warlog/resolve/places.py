@@ -126,6 +126,10 @@ def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, 
     return best
 
 
+def _own_name(m: Mention, place: Place) -> bool:
+    return name_key(place.name) == name_key(m.text)
+
+
 def _city_point(place: Place | None) -> tuple[float, float] | None:
     return (place.latitude, place.longitude) if place is not None and place.kind == "city" else None
 
@@ -168,9 +172,11 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
                 best = outer  # "Palma in Cabo Delgado", "Aden, Mosul": a place the gazetteer lacks, in the one named
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
-            elif best.kind == "city" and best.population < SMALL_FOREIGN and countries \
-                    and countries.get(best.country_code, 0.0) == 0.0 and max(countries.values()) >= 0.5:
-                best = None  # a village abroad that shares a name, in a story set in another country
+            elif best.kind == "city" and countries and countries.get(best.country_code, 0.0) == 0.0 \
+                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not _own_name(m, best)):
+                # a village abroad that shares a name, or a city abroad that another spelling of it
+                # happens to match ("Boni" for Bonn), in a story set in another country
+                best = None
             m.choice = best
             points[i] = _city_point(best)
         if [m.choice for m in mentions] == before:

@@ -105,3 +105,12 @@ def test_a_city_abroad_matched_by_another_spelling_is_not_taken(places_nlp):
                               "trucks on the road to Mopti."))
     assert found["Mopti"].country_code == "ML"
     assert found.get("Boni") is None
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # towns the model reads as people, where only a place can stand: measured from, or gone to
+    ("The convoy was ambushed about 20 kilometres east of Douentza, in central Mali.", "Douentza", "ML"),
+    ("Soldiers in central Mali found burned trucks on the road from Douentza.", "Douentza", "ML"),
+])
+def test_towns_in_slots_of_distance_and_direction(places_nlp, text, name, country):
+    assert places(places_nlp(text))[name].country_code == country

@@ -20,6 +20,12 @@ from warlog.resolve.places import Mention
 _STREET_WORDS = frozenset(WORDS["street_words"])
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "inside"}
 _SETTLEMENT_WORDS = {"town", "city", "village", "district", "province", "region", "oasis", "port", "hamlet"}  # "Suq Al-Hout" is not "Al-Hout" elsewhere
+# "east of X", "20 km from X", "the road to X", "fled towards X": where a place is measured
+# from or gone to
+_COMPASS_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "outskirts", "edge", "centre", "center", "heart", "gates"}
+_WAY_TO = {"road", "highway", "route", "way", "kilometre", "kilometer", "km", "mile", "flee", "withdraw",
+           "retreat", "advance", "move", "head", "march", "push", "travel", "drive", "convoy", "corridor"}
 _LOCAL_KINDS = ("city", "admin2")
 _SLOT_DEPS = ("pobj", "appos", "compound", "dobj", "nsubjpass")  # the only ones _in_place_slot accepts
 
@@ -74,11 +80,15 @@ def local_places(tt: TokenTable, taken: set[int], gaz, names: set[str],
 
 
 def _in_place_slot(tok) -> bool:
-    """Where only a place can stand: "in X", "the town of X", "the town X", "seized X"."""
+    """Where only a place can stand: "in X", "the town of X", "the town X", "seized X", "east of
+    X", "the road to X"."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         return True
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_WORDS:
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_WORDS | _COMPASS_OF:
+        return True
+    if tok.dep_ == "pobj" and (head.lower_ in ("towards", "toward") or head.lower_ in ("from", "to")
+                               and head.head.lemma_.lower() in _WAY_TO):
         return True
     if tok.dep_ in ("appos", "compound") and head.lemma_.lower() in _SETTLEMENT_WORDS and head.i < tok.i:
         return True

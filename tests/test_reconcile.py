@@ -7,7 +7,7 @@ import pytest
 from warlog.ingest import read_bytes, read_paths
 from warlog.model import Article, Event
 from warlog.pipeline import extract_article
-from warlog.reconcile import combine_reports, compatible
+from warlog.reconcile import combine_reports, compatible, merge
 from warlog.store import Store
 
 from conftest import SEED, need
@@ -105,3 +105,13 @@ def test_an_event_placed_only_in_its_country_agrees_with_its_towns():
                      latitude=35.0, longitude=38.5, geo_precision=3)
     assert compatible(in_libya, in_sabratha)
     assert not compatible(in_syria, in_sabratha)
+
+
+def test_two_tellings_keep_a_consistent_range():
+    # "killed a guard" and "a number of militants were killed" (at least 2, coded 10): open above
+    one = Event("a", fatalities=1, fatalities_low=1, fatalities_best=1, fatalities_high=1)
+    some = Event("a", fatalities=10, fatalities_low=2, fatalities_best=10, fatalities_high=None)
+    merged = merge(one, some)
+    assert (merged.fatalities_low, merged.fatalities, merged.fatalities_high) == (1, 10, None)
+    exact = merge(one, Event("a", fatalities=3, fatalities_low=3, fatalities_best=3, fatalities_high=3))
+    assert exact.fatalities_low <= exact.fatalities <= exact.fatalities_high

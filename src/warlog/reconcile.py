@@ -127,9 +127,11 @@ def merge(a, b):
     if b.fatalities_low is not None or b.fatalities_high is not None:
         lows = [x for x in (a.fatalities_low, b.fatalities_low) if x is not None]
         highs = [x for x in (a.fatalities_high, b.fatalities_high) if x is not None]
+        open_above = any(e.fatalities_high is None and e.fatalities_low is not None for e in (a, b))
         m.fatalities_low = min(lows) if lows else None
-        m.fatalities_high = max(highs) if highs else None
         m.fatalities = max(a.fatalities, b.fatalities)
+        # "at least 2" told beside "1": no upper bound; never a high below the figure coded
+        m.fatalities_high = None if open_above or not highs else max(max(highs), m.fatalities)
         m.fatalities_best = max(x for x in (a.fatalities_best, b.fatalities_best, m.fatalities) if x is not None)
     if b.injured is not None:
         m.injured = max(a.injured or 0, b.injured)

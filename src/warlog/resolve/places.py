@@ -130,6 +130,13 @@ def _own_name(m: Mention, place: Place) -> bool:
     return name_key(place.name) == name_key(m.text)
 
 
+def _placed_in(country: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether another name of the story is a place inside `country` (not the country's own
+    name, which may only qualify someone: "the US-led coalition")."""
+    return any(o is not m and o.choice is not None and o.choice.kind != "country" and o.choice.country_code == country
+               for o in mentions)
+
+
 def _city_point(place: Place | None) -> tuple[float, float] | None:
     return (place.latitude, place.longitude) if place is not None and place.kind == "city" else None
 
@@ -173,9 +180,11 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
             elif best.kind == "city" and countries and countries.get(best.country_code, 0.0) == 0.0 \
-                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not _own_name(m, best)):
+                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not _own_name(m, best)
+                                                            and _placed_in(max(countries, key=countries.get), m, mentions)):
                 # a village abroad that shares a name, or a city abroad that another spelling of it
-                # happens to match ("Boni" for Bonn), in a story set in another country
+                # happens to match ("Boni" for Bonn), in a story set in another country (by its
+                # places, not only by the nationality of its actors: "Turkish drones hit Qamishli")
                 best = None
             m.choice = best
             points[i] = _city_point(best)

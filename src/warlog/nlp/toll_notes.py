@@ -3,6 +3,7 @@ report's own words: a tally of the figure coded ("14 fatalities recorded") and a
 over several records ("fatalities split between Al Hawari and Mreisa", "between 3 events")."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -37,8 +38,6 @@ SPLIT_WORDS = frozenset({"split", "divided", "shared", "distributed"})
 SPLIT_NOUNS = RECORDED_NOUNS | {"fatalities", "deaths", "casualties"}
 MAX_SHARES = 10
 BACK = 3  # a note applies to the counts told up to this many sentences before it
-
-
 UNITS = frozenset({"event", "events", "location", "locations", "day", "days", "record", "records", "place",
                    "places", "area", "areas", "town", "towns"})
 STOPS = frozenset({"(", ")", ";", ".", ":", "[", "]"})
@@ -73,8 +72,6 @@ def shared_out(doc: Doc, sent_starts: list[int], spans: list[Span]) -> list[Span
     notes = [doc[i] for i in matching_positions(doc, "toll_split", SPLIT_WORDS)]
     if not notes or not spans:
         return spans
-    from bisect import bisect_right
-
     for verb in notes:
         if not any(t.lower_ in SPLIT_NOUNS or t.lemma_.lower() in SPLIT_NOUNS for t in verb.sent):
             continue

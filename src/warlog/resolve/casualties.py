@@ -83,7 +83,7 @@ def combine_tolls(spans) -> tuple[Range | None, Range | None, str | None]:
 def _share(x: int | None, shares: int) -> int | None:
     """One record's share of a toll split over `shares` records: the larger share (ACLED
     codes 7 split over two days as 4 and 3)."""
-    return x if x is None or shares == 1 else -(-x // shares)
+    return None if x is None else -(-x // shares)
 
 
 def _inside(x: int | None, r: Range) -> bool:
@@ -122,15 +122,15 @@ def combine_across(spans) -> tuple[Range | None, Range | None]:
     sides: dict[str, set[str]] = {"killed": set(), "injured": set()}
     exact: dict[str, bool] = {"killed": True, "injured": True}
     for sent in sorted(by_sentence):
-        told = by_sentence[sent]
-        figures = dict(zip(("killed", "injured"), combine_tolls(told)[:2]))
+        figures = dict(zip(("killed", "injured"), combine_tolls(by_sentence[sent])[:2]))
+        tally = is_tally(by_sentence[sent])
+        told = tallied(by_sentence[sent])
         for kind, figure in figures.items():
             if figure is None:
                 continue
-            if kind == "killed" and is_tally(told):
+            if kind == "killed" and tally:
                 out[kind], exact[kind] = figure, True  # the coder's tally of what was told before
                 continue
-            told = tallied(told)
             here = {s._.toll.side for s in told if s._.toll.kind == kind and not _subset(s)}
             is_exact = all(s._.toll.quantity.exact for s in told if s._.toll.kind == kind)
             if any(s._.toll.quantity.high is None for s in told if s._.toll.kind == kind):

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from warlog.nlp.place_spans import BLOCKING, COMMON_WORDS, MAX_TOKENS, MIN_POPULATION, is_surname
+from warlog.nlp.place_spans import (
+    BLOCKING,
+    COMMON_WORDS,
+    MAX_TOKENS,
+    MIN_POPULATION,
+    is_surname,
+)
 from warlog.nlp.place_tokens import TokenTable
 from warlog.nlp.triggers import trigger_kind
 from warlog.resolve.gazetteer_names import WORDS, name_key
+from warlog.resolve.place_fit import own_name
 from warlog.resolve.places import Mention
 
 _STREET_WORDS = frozenset(WORDS["street_words"])
@@ -135,7 +142,7 @@ def repeated_names(tt: TokenTable, taken: set[int], gaz, spans: list[Span],
         words = tuple(tt.lower[k] for k in range(span.start, span.end))
         if m.choice is not None and len(span) <= MAX_TOKENS and tt.cap[span.start] \
                 and (m.choice.kind != "city" or m.choice.population >= MIN_POPULATION
-                     or name_key(m.choice.name) == name_key(m.text)) \
+                     or own_name(m, m.choice)) \
                 and not (len(words) == 1 and (words[0] in people or words[0] in COMMON_WORDS)):
             known.setdefault(words, m)
     by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}

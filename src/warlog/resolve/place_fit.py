@@ -55,6 +55,11 @@ class Mention:
         return ranked[0] if len(ranked) == 1 else None
 
 
+def own_name(m: Mention, place: Place) -> bool:
+    """Whether the toponym is the place's own name, not one of its alternate names."""
+    return name_key(place.name) == name_key(m.text)
+
+
 def contains(outer: Place, inner: Place) -> bool:
     """True when `inner` lies in `outer` (by country and division names)."""
     if outer is inner or outer.kind == "continent" or inner.country_code != outer.country_code:
@@ -112,7 +117,7 @@ class Colocation:
 def own_fit(m: Mention, place: Place, colocated: int = 0) -> float:
     """The part of the fit that does not change while the article's choices do: population,
     own name, kind and the other names with a reading close by."""
-    exact = name_key(place.name) == name_key(m.text)
+    exact = own_name(m, place)
     s = W_POPULATION * math.log10(place.population + 10) + W_COLOCATED * colocated * exact  # own names only
     s += W_DOMINANT * (place is m.dominant)
     s += NAME_PRIOR.get(place.kind, 0.0) if exact or place.kind in ("admin1", "admin2") else 0.0
@@ -136,7 +141,7 @@ def context_fit(m: Mention, place: Place, s: float, countries: dict, admin1s: di
     """`s` plus what the rest of the article says of `place`: countries (more for the country's
     capital), divisions, containers, and `near`, the bonus for lying close to the other places
     chosen (None: not a city, or none)."""
-    capital = capital and name_key(place.name) == name_key(m.text)  # "Mexico" is not Mexico City
+    capital = capital and own_name(m, place)  # "Mexico" is not Mexico City
     s += (W_COUNTRY + W_CAPITAL * capital) * countries.get(place.country_code, 0.0)
     s += W_ADMIN1 * admin1s.get((place.country_code, place.admin1), 0.0) * (place.kind != "country")
     if m.feature in ("country", "admin1", "admin2", "city"):

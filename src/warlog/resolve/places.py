@@ -20,7 +20,14 @@ from collections import Counter
 
 from warlog.resolve.gazetteer import Place, get_gazetteer
 from warlog.resolve.gazetteer_names import name_key
-from warlog.resolve.place_fit import Colocation, Mention, context_fit, near_bonus, own_fit
+from warlog.resolve.place_fit import (
+    Colocation,
+    Mention,
+    context_fit,
+    near_bonus,
+    own_fit,
+    own_name,
+)
 
 __all__ = ["Mention", "context_by_name", "country_salience", "resolve"]
 _ADMIN_KINDS = ("country", "admin1", "admin2")
@@ -126,10 +133,6 @@ def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, 
     return best
 
 
-def _own_name(m: Mention, place: Place) -> bool:
-    return name_key(place.name) == name_key(m.text)
-
-
 def _placed_in(country: str, m: Mention, mentions: list[Mention]) -> bool:
     """Whether another name of the story is a place inside `country` (not the country's own
     name, which may only qualify someone: "the US-led coalition")."""
@@ -180,7 +183,7 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
             elif best.kind == "city" and countries and countries.get(best.country_code, 0.0) == 0.0 \
-                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not _own_name(m, best)
+                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not own_name(m, best)
                                                             and _placed_in(max(countries, key=countries.get), m, mentions)):
                 # a village abroad that shares a name, or a city abroad that another spelling of it
                 # happens to match ("Boni" for Bonn), in a story set in another country (by its

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import pipeline_with
-
-from warlog.resolve.casualties import combine_across
+from test_tolls_further import killed_over_sentences
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +14,7 @@ def nlp():
     return pipeline_with("warlog_places", "warlog_dates", "warlog_tolls")
 
 
-def killed(nlp, text):
-    figure, _ = combine_across(list(nlp(text).spans["tolls"]))
-    return figure[1] if figure else None
+killed = killed_over_sentences  # the best killed figure over all the text's sentences
 
 
 @pytest.mark.parametrize("text,expected", [

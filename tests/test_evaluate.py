@@ -9,7 +9,7 @@ import pytest
 
 from warlog.evaluate import format_table, haversine_km, score_dates, score_events, score_places, summary_line
 from warlog.evaluate.event_fields import check_actors, check_fatalities
-from warlog.evaluate.timex_values import same_at_gold_granularity
+from warlog.evaluate.timex_values import canonical, same_at_gold_granularity
 from warlog.model import Article, Claim, Event, Evidence, Extraction
 
 SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -250,6 +250,14 @@ def test_timex_granularity():
     assert same_at_gold_granularity("1989-WXX", "1989-05")
     assert same_at_gold_granularity("PRESENT_REF", "present_ref")
     assert not same_at_gold_granularity("PRESENT_REF", "2016-06-21")
+
+
+def test_timex_canonical_notations():
+    """One value written two ways is one value; different values stay different."""
+    assert canonical("2000-w6") == canonical("2000-W06")
+    assert canonical("199X") == canonical("199") and canonical("19XX") == canonical("19")
+    assert canonical("199X") != canonical("1990") and canonical("19XX") != canonical("190")
+    assert canonical("1968-XX") != canonical("1968")
 
 
 def test_dates_exact_versus_granularity(tmp_path):

@@ -28,8 +28,12 @@ _PATTERNS = [
 
 
 def canonical(value: str | None) -> str:
-    """Upper-cased, stripped, week numbers zero-padded ("2000-W6" -> "2000-W06")."""
+    """Upper-cased, stripped, week numbers zero-padded ("2000-W6" -> "2000-W06"), and a
+    decade or century written either way TimeML annotators write it ("199X" and "199" for
+    the 1990s, "19XX" and "19" for the twentieth century: both notations occur in the
+    TimeBank and AQUAINT gold) written the short way."""
     text = (value or "").strip().upper()
+    text = re.sub(r"^(\d{3})X$|^(\d{2})XX$", lambda m: m[1] or m[2], text)
     return re.sub(r"-W(\d)(?=$|-)", r"-W0\1", text)
 
 

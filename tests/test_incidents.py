@@ -33,6 +33,13 @@ def _types(text: str) -> list[str]:
       "eastern districts of the city."), ["Air/drone strike", "Shelling/artillery/missile attack"]),
     (("Army jets bombed militant positions in Sirte on Thursday. Rockets also hit Misrata, "
       "200 kilometres to the west."), ["Air/drone strike", "Shelling/artillery/missile attack"]),
+    # the side that was struck answering is another event; so is fire across a border
+    (("Paramilitary fighters shelled residential districts of Nyala on Saturday, killing nine people. "
+      "The army responded with air strikes on the paramilitaries' positions."),
+     ["Shelling/artillery/missile attack", "Air/drone strike"]),
+    (("Russian jets bombed Vovchansk on Monday, killing two civilians. Rockets also hit the "
+      "Russian border town of Shebekino, damaging several houses."),
+     ["Air/drone strike", "Shelling/artillery/missile attack"]),
     # an air strike elsewhere is another event
     (("Houthi fighters clashed with government forces in Marib on Monday. "
       "Separately, an air strike hit a market in Saada, killing four people."),

@@ -7,16 +7,17 @@ fighters killed when ground was retaken. Those later mentions are not events of 
 when they are told just after it (within NEAR sentences), fall on the same day, at the same
 place (or at no place of their own), between no sides but the main event's. They join the
 main event, which keeps its type: the toll and the evidence they carry are its own. So do
-remote violence of another kind on the same place and day (an air raid, then rockets fired
-into the same city), which ACLED codes as one event.
+remote violence of another kind on the same place and day by the same hand (an air raid, then
+rockets fired into the same city), which ACLED codes as one event; the other side's reply
+(air strikes answering shelling) is an event of its own.
 
 Mentions with a place, a day or a side of their own stay events; so do protests and riots,
 which are not the violence around them.
 """
 from __future__ import annotations
 
-from warlog.reconcile import (PLACE_FIELDS, actor_names, dates_overlap, distinct_sides, how_located, places_agree,
-                              same_actor)
+from warlog.reconcile import (PLACE_FIELDS, actor_names, dates_overlap, distinct_sides, how_located, is_unknown,
+                              places_agree, same_actor)
 
 APART = ("Protests", "Riots")  # never part of another incident, nor the frame of one
 NEAR = 3  # an episode is told within this many sentences of its main event
@@ -39,8 +40,17 @@ def part_of(main, mention) -> bool:
     own_place = any(e.field == "location" for e in mention.evidence)
     if own_place and not places_agree(main, mention):
         return False
+    if main.event_type != "Battles" and _answers(main, mention):
+        return False  # the other side answering (air strikes in reply to shelling) is its own event
     sides = distinct_sides(actor_names(main))
     return all(any(same_actor(name, side) for side in sides) for name in distinct_sides(actor_names(mention)))
+
+
+def _answers(main, mention) -> bool:
+    """Whether `mention` is remote violence by the side `main` struck: the reply, not an episode."""
+    hand, struck = mention.actor1, main.actor2
+    return (mention.event_type == "Explosions/Remote violence" and bool(hand and struck) and not is_unknown(hand)
+            and same_actor(hand, struck) and not (main.actor1 and same_actor(hand, main.actor1)))
 
 
 def absorb(main, mention):

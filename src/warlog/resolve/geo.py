@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import numpy as np
+
 EARTH_RADIUS_KM = 6371.0088
 #: Half the Earth's circumference: the error given to a toponym left unresolved.
 MAX_ERROR_KM = 20039.0
@@ -105,3 +107,56 @@ def covered_area_centre(points: Iterable[tuple[float, float]], cell_deg: float =
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
     return mean_point(((i + 0.5) * cell_deg, (j + 0.5) * cell_deg) for i, j in cells)
+
+
+def _inside(rings: list[np.ndarray], lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Which points lie inside any of the rings ((lon, lat) vertex arrays), by the even-odd rule."""
+    found = np.zeros(lon.shape, bool)
+    for ring in rings:
+        x0, y0 = ring[:, 0], ring[:, 1]
+        box = (lon >= x0.min()) & (lon <= x0.max()) & (lat >= y0.min()) & (lat <= y0.max())
+        if not box.any():
+            continue
+        px, py = lon[box], lat[box]
+        odd = np.zeros(px.shape, bool)
+        for xa, ya, xb, yb in zip(x0, y0, np.roll(x0, -1), np.roll(y0, -1)):
+            if ya != yb:
+                odd ^= ((ya > py) != (yb > py)) & (px < (xb - xa) * (py - ya) / (yb - ya) + xa)
+        found[box] |= odd
+    return found
+
+
+def land_shares(rings: list[list[tuple[float, float]]], points: list[tuple[float, float]], labels: list,
+                cells: int = 20_000, min_cells: int = 4) -> dict:
+    """Centre and area of each label's share of a country's land: {label: (lat, lon, km²)}.
+
+    The country's outline (rings of (lon, lat) points) is cut into about `cells` grid cells,
+    each given to the label of the nearest of `points` ((lat, lon), e.g. a division's towns);
+    a label's centre is the mean of its cells. A division's empty hinterland (Ontario's or
+    Alaska's north, where no town stands) thus counts as it would in the division's own
+    polygon. Labels with fewer than `min_cells` cells are left out (too small to tell).
+    """
+    from scipy.spatial import cKDTree
+
+    arrays = [np.asarray(r, dtype=float) for r in rings if len(r) > 2]
+    if not arrays or not points:
+        return {}
+    every = np.vstack(arrays)
+    west, east, south, north = every[:, 0].min(), every[:, 0].max(), every[:, 1].min(), every[:, 1].max()
+    step = min(0.5, max(0.02, math.sqrt(max((east - west) * (north - south), 1e-6) / cells)))
+    lon, lat = (g.ravel() for g in np.meshgrid(np.arange(west + step / 2, east, step),
+                                               np.arange(south + step / 2, north, step)))
+    land = _inside(arrays, lon, lat)
+    lon, lat = lon[land], lat[land]
+    if not len(lon):
+        return {}
+    towns = np.asarray(points, dtype=float)
+    squeeze = math.cos(math.radians(float(towns[:, 0].mean())))  # degrees of longitude are shorter
+    _, nearest = cKDTree(np.c_[towns[:, 0], towns[:, 1] * squeeze]).query(np.c_[lat, lon * squeeze])
+    members: dict = {}
+    for k, la, lo in zip(nearest.tolist(), lat.tolist(), lon.tolist()):
+        members.setdefault(labels[k], []).append((la, lo))
+    km_per_degree = math.pi * EARTH_RADIUS_KM / 180
+    return {label: (*mean_point(cells_of), sum(math.cos(math.radians(la)) for la, _ in cells_of)
+                    * (step * km_per_degree) ** 2)
+            for label, cells_of in members.items() if len(cells_of) >= min_cells}

@@ -47,12 +47,19 @@ class Mention:
     named: Place | None = field(default=None, repr=False)  # the place a facility is named after
 
     @cached_property
-    def dominant(self) -> Place | None:
-        """The reading that dwarfs all others by population, if any."""
-        ranked = sorted(self.candidates, key=lambda p: p.population, reverse=True)[:2]
-        if len(ranked) == 2 and ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
-            return ranked[0]
-        return ranked[0] if len(ranked) == 1 else None
+    def dominant(self) -> frozenset[int]:
+        """ids of the reading that dwarfs all others by population, if any, and of its
+        namesakes in the same first-level division (Moscow the city and Moscow the federal
+        city are one place, and do not compete with each other for dominance)."""
+        if not self.candidates:
+            return frozenset()
+        top = max(self.candidates, key=lambda p: p.population)
+        same = [p for p in self.candidates if p.country_code == top.country_code
+                and (p.admin1 or p.name) == (top.admin1 or top.name) and p.kind != "country"]
+        others = [p.population for p in self.candidates if p not in same and p is not top]
+        if others and top.population < DOMINANCE * max(max(others), 1):
+            return frozenset()
+        return frozenset(id(p) for p in same) | {id(top)}
 
 
 def own_name(m: Mention, place: Place) -> bool:
@@ -119,7 +126,7 @@ def own_fit(m: Mention, place: Place, colocated: int = 0) -> float:
     own name, kind and the other names with a reading close by."""
     exact = own_name(m, place)
     s = W_POPULATION * math.log10(place.population + 10) + W_COLOCATED * colocated * exact  # own names only
-    s += W_DOMINANT * (place is m.dominant)
+    s += W_DOMINANT * (id(place) in m.dominant)
     s += NAME_PRIOR.get(place.kind, 0.0) if exact or place.kind in ("admin1", "admin2") else 0.0
     s += W_OWN_NAME * exact
     if place.kind == "admin1" and _has_seat(m, place):

@@ -111,7 +111,7 @@ TABLE = [
     # rules of the accuracy pass (1998-03-04 Wed, 1989-10-30 Mon, 2000-01-15 Sat, 1989-11-02 Thu)
     ("December", D(1998, 3, 4), "The crew will fly a relief mission in December.", "future", D(1998, 12, 16), 3),
     ("Jan. 14", D(2000, 1, 15), "The court ordered the detainee freed by Jan. 14.", "future", D(2000, 1, 14), 1),
-    ("January", D(1989, 10, 30), "Lenders extended the credit line through January.", "open", D(1990, 1, 16), 3),
+    ("January", D(1989, 10, 30), "Lenders extended the credit line through January.", "limit", D(1990, 1, 16), 3),
     ("Feb. 1", D(1989, 10, 26), "A new curfew takes hold effective Feb. 1.", "open", D(1990, 2, 1), 1),
     ("last February", D(1998, 3, 1), "Two helicopters crashed last February.", "past", D(1997, 2, 14), 3),
     ("last March", D(1998, 5, 10), "The envoy resigned last March.", "past", D(1998, 3, 16), 3),

@@ -120,3 +120,78 @@ def test_holidays_and_spelled_years(nlp):
     assert _timex(spans, "Thanksgiving Day") == "1999-11-25"
     assert _timex(spans, "nineteen ninety-six") == "1996"
     assert _timex(spans, "the winter of nineteen ninety-four") == "1994-WI"
+
+
+# --- the reporting period, contrasts and what does not move the discourse ----------------------
+
+def test_a_quarter_refers_back_to_the_reporting_period_over_a_year_between(nlp):
+    text = ("The shipping line said its third-quarter profit would fall short of the 30 cents a share "
+            "it earned last year. It earned $5 million on revenue of $40 million in the 1988 quarter.")
+    spans = _spans(nlp, text, D(1989, 10, 30))
+    assert _timex(spans, "last year") == "1988"
+    assert _timex(spans, "the 1988 quarter") == "1988-Q3"
+
+
+def test_the_quarter_refers_back_over_a_month_mentioned_between(nlp):
+    text = ("The carrier earned $4 million in the fiscal first quarter. Earlier this month, it said it "
+            "expected to break even for the quarter on lower fuel costs. Planes flew fuller in April, "
+            "and it carried 9% more passengers in the quarter.")
+    spans = doc_spans = _spans(nlp, text, D(1989, 10, 26))
+    quarters = [w.timex for t, w in doc_spans if t == "the quarter"]
+    assert quarters == [_timex(spans, "the fiscal first quarter")] * 2
+
+
+def test_a_quarter_told_as_a_contrast_is_not_the_reporting_period(nlp):
+    text = ("The paper maker posted a 20% gain in third-quarter profit. After a flat second quarter "
+            "hurt by pulp prices, it credited the gain to its tissue business. The quarter-to-quarter "
+            "comparison was helped by charges taken in the year-earlier period. In the 1989 period, "
+            "interest costs were lower than a year ago.")
+    spans = _spans(nlp, text, D(1989, 11, 1))
+    assert _timex(spans, "a flat second quarter") == "1989-Q2"
+    assert _timex(spans, "the year-earlier period") == "1988-Q3"
+    assert _timex(spans, "the 1989 period") == "1989-Q3"
+    assert _timex(spans, "a year ago") == "1988-Q3"
+    assert not any(t.startswith("quarter") for t, _ in spans)     # "quarter-to-quarter" is no date
+
+
+def test_a_duration_that_modifies_a_noun_keeps_the_reference(nlp):
+    text = ("The steelmaker reported a 54% drop in third-quarter profit, the end of a two-year boom. "
+            "In the year-ago period, it earned $101 million.")
+    spans = _spans(nlp, text, D(1989, 10, 26))
+    assert _timex(spans, "the year-ago period") == "1988-Q3"
+
+
+def test_the_previous_weekday_counts_from_the_day_narrated_not_the_night(nlp):
+    # published Monday 30 October: the story tells of Friday 27th, "the previous Friday" is the 20th
+    text = ("Frankfurt shares closed lower Friday, hurt by overnight losses in Tokyo. The DAX ended "
+            "the day down 3% from the previous Friday.")
+    spans = _spans(nlp, text, D(1989, 10, 30))
+    assert _timex(spans, "Friday") == "1989-10-27"
+    assert _timex(spans, "the previous Friday") == "1989-10-20"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("It is the third day of protests in the capital, and shops stay shut.", "2011-02-03"),
+    ("Today is the tenth day of the siege of the old city.", "2011-02-03"),
+    ("It's the second straight day of shelling along the front line.", "2011-02-03"),
+    ("Tuesday was the second day of clashes in the port.", None),
+])
+def test_an_ordinal_day_said_of_today(nlp, sentence, expected):
+    spans = _spans(nlp, sentence, D(2011, 2, 3))
+    found = [w.timex for t, w in spans if t.endswith(" day")]
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    # a plan told in the past: the nearer of the two (published Saturday 15 January)
+    ("The immigration office set Friday as the deadline for the boy's return.", D(2000, 1, 15),
+     D(2000, 1, 14)),
+    ("Rebels planned a march on Saturday.", D(2016, 6, 22), D(2016, 6, 25)),
+    # a deadline put off is ahead; a run that ended in the past is not (published Thursday 30 March)
+    ("Officials postponed until Tuesday morning any ruling on the permit.", D(2000, 3, 30), D(2000, 4, 4)),
+    ("The fund bought 250,000 shares from Sept. 14 to Thursday.", D(1989, 10, 30), D(1989, 10, 26)),
+])
+def test_weekday_of_a_plan_told_in_the_past(nlp, sentence, published, expected):
+    spans = _spans(nlp, sentence, published)
+    weekday = next(w for t, w in spans if t.split()[0] in ("Friday", "Saturday", "Tuesday", "Thursday"))
+    assert weekday.value == expected

@@ -23,14 +23,15 @@ _QUOTES = {"``", "`", "''", '"', "\u201c", "\u201d"}
 
 
 def governing_tense(span: Span) -> str | None:
-    """'past', 'present' or 'future' from the verb that governs the expression, if any.
+    """'past', 'present', 'future' or 'open' from the verb that governs the expression, if any.
 
     Infinitives and bare participles take the tense of the verb they hang from, except that
     "plans/expects/... to <verb>" and "is to <verb>" look ahead. A possessive ("Friday's vote")
     names something done; "as early as Friday" looks ahead. could/should/must leave the direction
     open (None); "would" looks ahead (reported future: "said he would travel Thursday"). So does
     a verb inside a quotation the date is outside of, and a present tag on a verb whose past is
-    spelled the same ("hurt", "cut")."""
+    spelled the same ("hurt", "cut"). A plan told in the past ("set Friday as the deadline",
+    "planned a march Saturday") is open: the day planned may have come or not."""
     doc = span.doc
     if span.start >= 3 and doc[span.start - 3].lower_ == "as" and doc[span.start - 1].lower_ == "as" \
             and doc[span.start - 2].lower_ in ("soon", "early", "late"):
@@ -52,11 +53,11 @@ def governing_tense(span: Span) -> str | None:
             return "past" if "have" in words else "future"
         if any(a.tag_ == "MD" for a in auxes):   # could, should, must: open
             return "past" if "have" in words else None
-        if tok.lemma_ in _AHEAD_LEMMAS and tok.dep_ not in ("acl", "relcl", "amod", "advcl") \
-                and span.start > tok.i:       # "planned a march Saturday", not "On Friday, they planned"
-            return "future"
         if tok.lemma_ in _DEADLINE_LEMMAS and doc[span.start - 1].lower_ in ("until", "till") and span.start > tok.i:
             return "future"                   # "extended the deadline until Tuesday"
+        if tok.lemma_ in _AHEAD_LEMMAS and tok.dep_ not in ("acl", "relcl", "amod", "advcl") \
+                and span.start > tok.i:       # "planned a march Saturday", not "On Friday, they planned"
+            return "open" if tok.tag_ == "VBD" and not auxes else "future"
         if words & {"has", "have", "had", "'ve"}:
             return "past"
         if (tok.tag_ == "VB" or (tok.tag_ == "VBG" and not auxes)) and tok.head.i != tok.i:

@@ -8,15 +8,14 @@ follow TimeML: a determiner or possessive that opens the noun phrase belongs to 
 
 Each expression is resolved with `warlog.resolve.dates.resolve` against the anchor (the
 dateline's date when the text opens with one, else `doc._.published`), the tense of its
-governing verb (warlog.nlp.date_tense), the narrative date (the last day-precise date resolved so
-far, NOT reset at paragraph breaks: "The next day, ..." often opens one) and the reference (the
-last dated expression of any granularity: "a year earlier", "the quarter", "later that year").
+governing verb (warlog.nlp.date_tense), and the discourse so far (warlog.nlp.date_discourse):
+the narrative date (NOT reset at paragraph breaks: "The next day, ..." often opens one), the
+reference ("a year earlier", "later that year") and the reporting period ("the quarter").
 Writes doc.spans["dates"], each span with span._.when (a When).
 """
 from __future__ import annotations
 
 import calendar
-import re
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SHAPE
 from spacy.language import Language
@@ -32,9 +31,9 @@ from warlog.nlp.date_extents import (
     joined,
     with_determiner,
 )
+from warlog.nlp.date_discourse import DateDiscourse
 from warlog.nlp.date_tense import governing_tense
-from warlog.resolve.dates import DAY, When, resolve
-from warlog.resolve.periods import ANAPHORIC
+from warlog.resolve.dates import resolve
 from warlog.resolve.published import dateline_date
 from warlog.resolve.relative_dates import UNDATED_COUNT
 
@@ -50,6 +49,9 @@ _MONTH = {"TEXT": {"IN": _MONTH_TEXT}, "POS": {"IN": ["PROPN", "NOUN"]}}
 _DET = {"LOWER": {"IN": ["the", "its", "their", "a"]}, "OP": "?"}
 _PERIOD_WORDS = ["latest", "year-ago", "year-earlier", "same", "comparable", "corresponding", "first",
                  "second", "third", "fourth", "fiscal", "flat", "year", "ago", "earlier", "-"]
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth"]
+_IN_A_ROW = ["straight", "consecutive", "successive"]
 _BEFORE_YEAR = {"in", "since", "between", "and", "of", "from", "until", "by", "during", "to", "before",
                 "after", "through", "early", "late", "mid", "fiscal", "or"}
 
@@ -87,6 +89,8 @@ PATTERNS = {
     "clock": [[{"TEXT": {"REGEX": r"^\d{1,2}(:\d\d)?$"}}, {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
                {"TEXT": {"REGEX": r"^[A-Z]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": _WEEKDAYS}}]],
     "set": [[{"LOWER": {"IN": ["daily", "weekly", "monthly", "annually", "yearly", "nightly"]}}]],
+    "nth_day": [[{"LOWER": "the"}, {"LOWER": {"IN": _ORDINALS}}, {"LOWER": {"IN": _IN_A_ROW}, "OP": "?"},
+                 {"LOWER": "day"}]],
     "year_end": [[{"LOWER": "year"}, {"ORTH": {"IN": ["-", "'s"]}, "OP": "?"}, {"LOWER": "end"}]],
     "the_year": [[{"LOWER": "the"}, {"LOWER": "year"}]],
     "quarters": [[{"LOWER": {"IN": ["first", "last", "final"]}}, {"LOWER": {"IN": ["two", "three"]}},
@@ -169,6 +173,10 @@ def _keep_match(span: Span) -> bool:
     if last.lower_ == "period":
         return any(t.lower_ not in ("the", "its", "their", "a", "period") for t in span)
     after = doc[span.end] if span.end < len(doc) else None
+    if last.lower_ == "day" and len(span) > 2 and span[-2].lower_ in _ORDINAL_WORDS:
+        return _is_today_counted(span)      # "It is the third day of ...": today; else no date
+    if _in_range_compound(span):
+        return False        # "quarter-to-quarter comparison", "month-on-month": a modifier
     if [t.lower_ for t in span] == ["the", "year"]:    # "for the year", "the year ended Sept. 30"
         return (span.start > 0 and doc[span.start - 1].lower_ in ("for", "of", "through", "during")) or \
             (after is not None and after.lower_ in ("ended", "ending"))
@@ -177,6 +185,16 @@ def _keep_match(span: Span) -> bool:
     if len(span) == 1 and span[0].like_num:   # a bare year: only after a word that takes a date
         return span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_YEAR
     return True
+
+
+_RANGE_WORDS = ("to", "over", "on", "by")
+
+
+def _in_range_compound(span: Span) -> bool:
+    """Whether the span is one end of a hyphenated "X-to-X" compound ("quarter-to-quarter")."""
+    doc, start, end = span.doc, span.start, span.end
+    return (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _RANGE_WORDS) or \
+        (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _RANGE_WORDS)
 
 
 def _parts(span: Span) -> list[Span]:
@@ -198,12 +216,32 @@ def _is_year(tok) -> bool:
     return tok.is_digit and len(tok) == 4
 
 
+_ORDINAL_WORDS = {*_ORDINALS, *_IN_A_ROW, "the"}
+
+
+def _is_today_counted(span: Span) -> bool:
+    """"It is [the third day] of protests", "Today is [the eighth day] of the siege": an ordinal
+    day said, in the present, of today."""
+    if span[-1].lower_ != "day" or len(span) < 2:
+        return False
+    root = span.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be" or root.head.tag_ != "VBZ":
+        return False
+    if not all(t.lower_ in _ORDINAL_WORDS or (t.text[:-2].isdigit() and t.lower_[-2:] in ("st", "nd", "rd", "th"))
+               for t in span[:-1]) or not any(t.lower_ != "the" for t in span[:-1]):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("it", "today", "this") for c in root.head.children)
+
+
 def _context_text(span: Span, tense: str | None = None) -> str:
     """The expression's text, with the clause it counts from: "one month after <event>", the
+    ordinal day that is today ("It is the third day of the strike"), the
     month of a second day ("April 24 and 25"), the
     day a period ended ("the quarter ended Sept. 30"), "in" before a count in a clause that
     looks ahead ("will be redeemed in five years")."""
     doc = span.doc
+    if _is_today_counted(span):
+        return "today"
     if len(span) == 1 and span[0].is_digit and len(span[0]) <= 2 and span.start >= 3 and \
             doc[span.start - 1].lower_ in ("and", "or", "to", "-", "through") and doc[span.start - 2].is_digit \
             and doc[span.start - 3].text in _MONTH_TEXT:
@@ -279,13 +317,14 @@ def _candidates(doc: Doc, matcher: _DateMatcher) -> list[tuple[Span, list[Span]]
 
 
 def _tense(span: Span) -> str | None:
-    """The governing tense; a past tense is left "open" after "by", "through", "to" and "until": a limit
-    set in the past may still lie ahead ("extended the loans through January"), and so is an
-    effective date ("a new pact effective June 1")."""
+    """The governing tense; a past tense becomes a "limit" after "by", "through", "to" and "until": a
+    limit set in the past may still lie ahead ("extended the loans through January"), though a
+    weekday so told is the last one ("bought from Sept. 14 to Thursday"). An effective date is
+    "open" ("a new pact effective June 1")."""
     tense = governing_tense(span)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if tense == "past" and before in ("through", "by", "to", "until", "till"):
-        return "open"
+        return "limit"
     if before == "effective" and tense != "future":   # "effective Feb. 1": either side of the report
         return "open"
     return tense
@@ -309,8 +348,7 @@ def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
     head = doc[:120].text if doc._.published is not None else ""    # doc.text walks every token
     anchor = dateline_date(head, doc._.published) or doc._.published
     chosen: list[Span] = []
-    narrative: object = None
-    reference: When | None = None
+    told = DateDiscourse(anchor)
     for span, fallbacks in _candidates(doc, matcher):
         taken: set[int] = set()
         if _names_a_place(span):
@@ -319,24 +357,15 @@ def _find(doc: Doc, matcher: _DateMatcher) -> Doc:
             if taken & set(range(cand.start, cand.end)) or any(t.lower_ in ("ended", "ending") for t in cand):
                 continue        # "the quarter ended Sept. 30" is two expressions, resolved together
             tense = _tense(cand)
-            when = resolve(_context_text(cand, tense), anchor, narrative=narrative,
-                           tense=tense, reference=reference)
+            when = resolve(_context_text(cand, tense), anchor, narrative=told.narrative,
+                           tense=tense, reference=told.reference_for(cand))
             if when is None or (when.note == UNDATED_COUNT and cand is span and joined(span, fallbacks)):
                 continue        # "Eight trading days after [Oct. 12]": the parts, each on its own
             out = Span(doc, cand.start, cand.end, label="DATE")
             out._.when = when
             chosen.append(out)
             taken |= set(range(cand.start, cand.end))
-            closes_period = cand.start > 0 and doc[cand.start - 1].lower_ in ("ended", "ending")
-            ahead = anchor is not None and when.earliest is not None and re.search(r"-[QH]\d$", when.timex) \
-                and (when.earliest > anchor or (tense == "future" and when.latest > anchor))   # an outlook
-            if when.kind == "date" and when.value is not None and when.note != ANAPHORIC and not closes_period \
-                    and not ahead:
-                reference = when
-                if when.precision == DAY:
-                    narrative = when.value
-            elif when.kind == "duration":
-                reference = None
+            told.tell(cand, when, tense)
             if cand is span:
                 break
     doc.spans["dates"] = filter_spans(chosen)

@@ -111,7 +111,8 @@ def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: in
 
     A later candidate wins when the clause looks ahead (future tense) unless the earlier one is
     at most two weeks back ("ordered to repatriate him by Jan. 14"); in a present-tense clause
-    when it is within `ahead_days`; with no tense known ("open": a limit or an effective date)
+    when it is within `ahead_days`; with no tense known ("open": a plan told in the past, an
+    effective date; "limit": a limit set in the past, "extended the loans through January")
     when it is twice as near as the earlier one; in a past-tense clause only when it is four
     times nearer ("extended the deadline to Nov. 16")."""
     past = [c for c in cands if c <= anchor]
@@ -125,7 +126,7 @@ def pick_year(cands: list[date], anchor: date, tense: str | None, ahead_days: in
     if tense == "present":
         later = ahead <= ahead_days or ahead < back
     else:
-        later = ahead * 2 < back if tense in (None, "open") else ahead * 4 < back
+        later = ahead * 2 < back if tense in (None, "open", "limit") else ahead * 4 < back
     return min(future) if later else max(past)
 
 

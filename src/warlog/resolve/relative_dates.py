@@ -60,7 +60,8 @@ def unit_name(word: str) -> str:
 
 def weekday_date(wd: int, anchor: date, tense: str | None, mod: str = "") -> date:
     """The weekday `wd` nearest the anchor: on or before it, or on or after it in a clause
-    that looks ahead; "last", "next" and "this" as in "last Tuesday"."""
+    that looks ahead, the nearer one when the direction is open; "last", "next" and "this" as
+    in "last Tuesday"."""
     back = (anchor.weekday() - wd) % 7
     ahead = (wd - anchor.weekday()) % 7
     if mod == "last":
@@ -70,6 +71,8 @@ def weekday_date(wd: int, anchor: date, tense: str | None, mod: str = "") -> dat
     if mod == "this":
         return anchor - timedelta(days=anchor.weekday()) + timedelta(days=wd)
     if tense in ("future", "present"):      # "talks resume Friday", "troops are advancing Wednesday"
+        return anchor + timedelta(days=ahead)
+    if tense == "open" and ahead < back:    # "set Friday as the deadline": the nearer one
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 

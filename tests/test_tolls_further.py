@@ -77,6 +77,11 @@ def test_traps(nlp):
     # "others" counts beyond the other figure of its own sentence, not beyond an earlier one
     ("His mother and ten others drowned when the boat capsized. His mother and 10 others died at sea.", 11),
     ("The blast killed 12 people and wounded more than 40 others. Twelve people were killed, police said.", 12),
+    # a forecast of the toll is not a count
+    (("An air strike on a market in Kanbalu killed at least 30 people on Tuesday. "
+      "Rescuers said the death toll could rise to as many as 50."), 30),
+    ("Floods and a landslide left 14 villagers dead. The toll is expected to climb to 40 as the search goes on.", 14),
+    ("Shelling killed nine people in Nyala. The death toll rose to 15 on Monday, medics said.", 15),
 ])
 def test_further_victims(nlp, text, expected):
     assert killed_over_sentences(nlp, text) == expected

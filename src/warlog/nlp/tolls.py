@@ -129,6 +129,20 @@ def _toll_noun(anchor: Token) -> Token | None:
     return None
 
 
+_MODALS = frozenset({"could", "may", "might", "would"})
+
+
+def _projected(toll: Token) -> bool:
+    """Whether a toll noun's figure is a forecast: "the toll could rise to 50", "is expected
+    to climb", "may reach 100"."""
+    verb = toll.head
+    if toll.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.lemma_ in ("expect", "fear", "likely") or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("expect", "fear"))
+
+
 def _toll_kind(toll: Token) -> str | None:
     words = [c for c in toll.children if c.dep_ in ("compound", "amod")]
     words += [p for c in toll.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
@@ -301,6 +315,8 @@ def tolls_component(doc: Doc) -> Doc:
         if _widens(spans, doc, anchor, found, sent):
             continue
         toll_pred = pred.lemma_.lower() in TOLL_NOUNS
+        if toll_pred and _projected(pred):
+            continue  # "the death toll could rise to 50": a forecast, not a count
         for n, kind in enumerate(_kinds(pred, noun, anchor, found.quantity)):
             if noun is anchor or toll_pred or noun.lemma_.lower() in INHERITING | COUNT_NOUNS:
                 side, victim = _inherited(spans, sent, doc, pred, kind)

@@ -7,7 +7,16 @@ conservative one that the number parser gives (the low end of "ranging from 18 t
 """
 from __future__ import annotations
 
+from warlog.nlp.toll_words import TOLL_NOUNS
+
 Range = tuple[int | None, int | None, int | None]  # low, best (conservative), high
+_UPDATE_VERBS = frozenset({"rise", "climb", "increase", "jump", "reach", "mount", "soar"})
+
+
+def _updates(span) -> bool:
+    """Whether a count updates the toll told before: "the death toll rose to 15"."""
+    pred = span.doc[span._.toll.predicate]
+    return pred.lemma_.lower() in TOLL_NOUNS and pred.head.lemma_.lower() in _UPDATE_VERBS
 
 
 def _add(ranges: list[Range]) -> Range | None:
@@ -114,7 +123,8 @@ def combine_across(spans) -> tuple[Range | None, Range | None]:
     """(killed, injured) of one event told over several sentences. A sentence's counts add to
     those before when they count other, named sides ("five soldiers died" ... "20 militants
     were killed") or are told as further victims ("another man was executed", "the blast also
-    killed two children"); otherwise they tell the same toll again (see _alternatives)."""
+    killed two children"); a toll told as risen ("the death toll rose to 15") replaces it;
+    otherwise they tell the same toll again (see _alternatives)."""
     by_sentence: dict[int, list] = {}
     for span in spans:
         by_sentence.setdefault(span._.toll.sentence, []).append(span)
@@ -130,6 +140,9 @@ def combine_across(spans) -> tuple[Range | None, Range | None]:
                 continue
             if kind == "killed" and tally:
                 out[kind], exact[kind] = figure, True  # the coder's tally of what was told before
+                continue
+            if out[kind] is not None and all(_updates(s) for s in told if s._.toll.kind == kind):
+                out[kind] = figure  # the toll as it now stands replaces the earlier one
                 continue
             here = {s._.toll.side for s in told if s._.toll.kind == kind and not _subset(s)}
             is_exact = all(s._.toll.quantity.exact for s in told if s._.toll.kind == kind)

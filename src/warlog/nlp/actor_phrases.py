@@ -48,10 +48,18 @@ SUFFER_VERBS = {"die", "perish", "survive", "suffer", "sustain", "succumb"}
 LOCAL_WORDS = {"militia": {"local"}, "resident": {"armed"}, "tribesman": {"local", "armed"}, "fighter": {"local"},
                "volunteer": {"armed", "local"}}
 LOCAL_HEADS = set(LOCAL_WORDS)
+PATRON_MARKS = {"allied", "backed", "aligned", "supported", "affiliated", "loyal", "led"}
 ARMED_MODIFIERS = {"militia", "militant", "commander", "army", "military", "security", "police", "rebel",
                    "fighter", "jihadist", "insurgent", "soldier", "brigade", "battalion", "government", "armed"}
 ARMED_HEADS = {"force", "guard", "brigade", "battalion", "unit", "troop", "militia"}  # "a security force member"
-LOOKED_AT = TOWN_HEADS | UNIT_WORDS | STRIKE_NOUNS | LOCAL_HEADS | UNKNOWN_HEADS | VICTIM_NOUNS | set(TRIBE_WORDS)
+LOOKED_AT = TOWN_HEADS | UNIT_WORDS | STRIKE_NOUNS | LOCAL_HEADS | UNKNOWN_HEADS | VICTIM_NOUNS | set(TRIBE_WORDS) | {
+    "combatant", "combatants"}
+
+
+def non_combatant(tok: Token) -> bool:
+    """'non-combatants', which the tokenizer splits into three words."""
+    return tok.lower_ in ("combatant", "combatants") and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+        and tok.doc[tok.i - 2].lower_ == "non"
 
 
 class PhraseFinder(MilitiaFinder):
@@ -82,11 +90,13 @@ class PhraseFinder(MilitiaFinder):
                 found += self.named_tribe(tok)
             if lemma in STRIKE_NOUNS or tok.lower_ in STRIKE_NOUNS:
                 found += self.demonym_forces(tok)
-            if lemma in LOCAL_HEADS and any(c.lower_ in LOCAL_WORDS[lemma] for c in tok.lefts):
+            if lemma in LOCAL_HEADS and any(c.lower_ in LOCAL_WORDS[lemma] for c in tok.lefts) and not any(
+                    t.lower_ in PATRON_MARKS for t in doc[tok.left_edge.i:tok.i]):  # "LNA-allied local fighters": the LNA's
                 found.append((0, tok.left_edge.i, tok.i + 1, "LOCAL", self.sentence_town(tok)))
             if lemma in UNKNOWN_HEADS or tok.lower_ in UNKNOWN_HEADS:
                 found += self.unknown(tok)
-            if (lemma in VICTIM_NOUNS or tok.lower_ in VICTIM_NOUNS or self.nationals(tok)) and tok.dep_ != "compound":
+            if (lemma in VICTIM_NOUNS or tok.lower_ in VICTIM_NOUNS or self.nationals(tok) or non_combatant(tok)) \
+                    and tok.dep_ != "compound":
                 found += self.victims(tok)
         return self.repeated_units(doc, unnamed, found)
 
@@ -147,7 +157,7 @@ class PhraseFinder(MilitiaFinder):
             if prep.lower_ == "of" and (any(t.lemma_.lower() in ARMED_MODIFIERS | {"force", "group"} for t in prep.subtree)
                                         or self.armed_org(prep)):
                 return []
-        start = tok.left_edge.i
+        start = min(tok.left_edge.i, tok.i - 2) if non_combatant(tok) else tok.left_edge.i
         while start < tok.i and tok.doc[start].pos_ in ("PUNCT", "SPACE"):
             start += 1
         iso = self.dic.countries.by_key.get(tok.lower_) if self.nationals(tok) else None

@@ -26,6 +26,7 @@ TOWN_HEADS = {"militia", "militiaman", "militiamen", "fighter", "force", "forces
 STATE_WORDS = {"security", "police", "army", "government", "national", "regime", "special", "federal",
                "presidential", "state", "navy", "air"}
 UNIT_WORDS = {"brigade", "battalion", "division", "regiment", "brigades", "battalions", "militia", "militias"}
+NEARBY_TOKENS = 60  # how far from "local militias" their town may be named, out of their sentence
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
 TRIBE_WORDS = {"tribe": "Ethnic", "tribes": "Ethnic", "tribesman": "Ethnic", "tribesmen": "Ethnic",
                "clan": "Clan", "clans": "Clan", "clansman": "Clan", "clansmen": "Clan"}
@@ -83,6 +84,11 @@ class MilitiaFinder:
         k = 0
         while k < len(words):
             tok = words[k]
+            prev = next((w for w in reversed(words[:k]) if not w.is_space), None)
+            inside_name = prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+            if inside_name:  # "Libya Dawn aircraft": a word of a longer name, not the town Dawn
+                k += 1
+                continue
             if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.text[:1].isupper():
                 for n in (3, 2, 1):
                     run = words[k:k + n]
@@ -95,16 +101,23 @@ class MilitiaFinder:
             k += 1
 
     def sentence_town(self, tok: Token) -> tuple[str, str | None] | None:
-        """The town named in a mention's sentence, nearest first: whose "local militias" they are."""
+        """The town whose "local militias" they are: the nearest named in the mention's sentence,
+        else the nearest within a few sentences of it ("a clash between IS and local militias.
+        ... near the city of Sabratha")."""
         sent = tok.sent
-        towns = []
+        towns, around = [], []
         for span in tok.doc.spans.get("places", []):
             place = span._.place
-            if place is not None and place.kind == "city" and sent.start <= span.start < sent.end:
-                towns.append((abs(span.start - tok.i), span.text, place.country_code))
-        if not towns:
+            if place is None or place.kind != "city":
+                continue
+            far = abs(span.start - tok.i)
+            if sent.start <= span.start < sent.end:
+                towns.append((far, span.text, place.country_code))
+            elif far <= NEARBY_TOKENS:
+                around.append((far, span.text, place.country_code))
+        if not towns and not around:
             return None
-        _, text, iso = min(towns)
+        _, text, iso = min(towns or around)
         return self.dic.groups.town(text) or text, iso
 
     # --- finders ---

@@ -139,6 +139,10 @@ class ActorFinder:
                 start += 1
             if doc[start].lower_ in LEAVE_OUT_DETS:
                 continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ == tok.dep_ \
+                    and before.head.i == tok.head.i and before.i < tok.i:
+                start = before.left_edge.i  # a modifier parsed as a sibling: "of the government affiliated forces"
             end, prio = tok.i + 1, 2
             for child in tok.rights:
                 if child.lower_ in PATRON_WORDS or (child.dep_ == "prep" and child.lower_ in ("from", "of")):
@@ -238,6 +242,8 @@ class ActorFinder:
             if found:
                 return found
         ref = self.dic.resolve_name(span.text, ctx, mentioned, fuzzy=how in ("ORG", "NORP"))
+        if ref is None and how == "NOUN":  # "local forces of the Derna Council of Mujahideen"
+            ref = self.organisation_in(span, ctx)
         if ref is None and bare and lemma in self.anaphora.get("unknown_default", ()):
             ref = self.dic.generic_ref("unidentified", ctx[0] if ctx else None, span.text, ctx)
         if ref is None and how == "ORG":
@@ -247,6 +253,20 @@ class ActorFinder:
                 name = " ".join(words_of(span.text)[1:] if span[0].lower_ == "the" else words_of(span.text))
                 ref = ActorRef(name, inter, ctx[0] if ctx and inter == 1 else None, kind, span.text)
         return ref
+
+    def organisation_in(self, span: Span, ctx: list[str]) -> ActorRef | None:
+        """The armed organisation a phrase names inside it, in a spelling of its own ("fighters of
+        the Derna Council of Mujahideen"): the phrase is its men."""
+        starts = [t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "ORG"]  # (cheaper than span.ents)
+        for start in starts:
+            end = start + 1
+            while end < span.end and span.doc[end].ent_iob_ == "I":
+                end += 1
+            if end - start >= 3:  # (its exact aliases the phrase's own lookup tried)
+                found = self.dic.fuzzy(span.doc[start:end].text, ctx)
+                if found is not None and found.kind != "media":
+                    return ActorRef(found.name, found.inter, found.country, found.kind, span.text)
+        return None
 
     def antecedent(self, lemma: str, text: str, ctx: list[str], history: list[ActorRef]) -> ActorRef | None:
         """The most recent earlier actor a bare noun can refer to, re-localised to this mention."""

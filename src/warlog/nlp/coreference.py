@@ -12,11 +12,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from warlog.incidents import part_of
 from warlog.nlp.actor_allies import actors_by_sentence, add_allies
 from warlog.nlp.actor_parse import paragraph_starts
 from warlog.nlp.arguments import SentenceArgs
 from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
+from warlog.nlp.event_sides import air_raider, flown, set_side, surely_combat, surface_pair
 from warlog.reconcile import compatible, is_unknown, merge, same_actor
+from warlog.resolve.actors import ActorDictionary
 
 BACK_DETERMINERS = {"the", "this", "that", "these", "those", "both", "its", "their", "such"}
 RESPONSIBILITY_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
@@ -137,7 +140,15 @@ def fold(earlier, later):
 def attribute(event, actor) -> None:
     """Name the perpetrator of an event told without one: it takes the place of an
     unidentified group in either role ("security forces killed two suicide bombers" … "ISIL
-    claimed responsibility"), else the empty first role."""
+    claimed responsibility"), else the empty first role; a side already named stays where it is."""
+    if any(same_actor(actor.name, x) for x in (event.actor1, event.actor2) if x):
+        return
+    if event.event_type == "Violence against civilians" and event.inter1 in CIVILIAN_SIDE and (
+            event.actor2 is None or event.actor2 == event.actor1):
+        # "A child was killed and his mother injured in the assault": the victims, done to
+        event.actor2, event.inter2 = event.actor1, event.inter1
+        event.actor1, event.inter1 = actor.name, actor.inter
+        return
     for n in ("1", "2"):
         name = getattr(event, "actor" + n)
         if is_unknown(name):
@@ -158,21 +169,13 @@ def _sides_between(sent: Span, spans: list[Span]) -> list:
     for tok in sent:
         if tok.lower_ != "between":
             continue
-        inside = {t.i for t in tok.subtree}
+        inside = {t.i for t in tok.subtree} | surface_pair(tok, spans)
         for span in spans:
             ref = span._.actor
             if span.root.i in inside and ref.inter in ARMED_INTERS and all(ref.name != r.name for r in found):
                 found.append(ref)
-    return found
-
-
-def _set_side(event, n: str, ref) -> None:
-    setattr(event, "actor" + n, ref.name)
-    setattr(event, "inter" + n, ref.inter)
-    assoc = getattr(event, "assoc_actor_" + n)
-    if assoc:  # a side named on its own is no longer its own ally
-        kept = [a for a in assoc.split("; ") if a != ref.name]
-        setattr(event, "assoc_actor_" + n, "; ".join(kept) or None)
+    named = [r for r in found if not is_unknown(r.name)]  # "between gunmen from IS and army units"
+    return named if len(named) >= 2 else found
 
 
 def complete_sides(events: list, doc) -> None:
@@ -198,12 +201,15 @@ def complete_sides(events: list, doc) -> None:
         ev = replace(original)
         here = told[0]
         names = lambda: {x for x in (ev.actor1, ev.actor2) if x}  # noqa: E731
-        if ev.event_type == "Battles" and (ev.actor1 is None or ev.actor2 is None or 7 in (ev.inter1, ev.inter2)):
+        if ev.event_type == "Battles":
             sides = next((found for k in dict.fromkeys(told)  # "The fighting was between X and Y", told later
                           if len(found := _sides_between(sents[k], by_sent.get(k, []))) >= 2), [])
-            if len(sides) >= 2:
+            # the sides a clause gave yield to those of "between X and Y" when a side is missing,
+            # is the civilians hit, or is not among them while the other is (a parse gone astray)
+            among = [any(same_actor(r.name, x) for r in sides[:2]) for x in (ev.actor1, ev.actor2) if x]
+            if len(sides) >= 2 and (len(among) < 2 or 7 in (ev.inter1, ev.inter2) or sum(among) == 1):
                 for n, ref in zip(("1", "2"), sides[:2]):
-                    _set_side(ev, n, ref)
+                    set_side(ev, n, ref)
         if ev.event_type == "Battles":
             for n in ("1", "2"):  # armed groups fight battles; "nine people were killed" is its toll
                 if getattr(ev, "inter" + n) in CIVILIAN_SIDE and _only_people(
@@ -215,6 +221,12 @@ def complete_sides(events: list, doc) -> None:
                       key=lambda k: (abs(k - here), k < here))
         if arrest:  # who arrested is named in the sentence of the arrest, or not at all
             near = [here] if here in by_sent else []
+        # an air strike told as part of an event before it ("clashes, with air strikes") is no
+        # event of its own (warlog.incidents folds it in): its sides are that event's
+        air = ev.sub_event_type == "Air/drone strike" and flown(sents[here]) \
+            and not any(part_of(o, ev) for o in events[:i])
+        if air and ev.actor1 is None:
+            air_raider(ev, [s for k in near for s in by_sent[k] if not speaking(s)])
         for n in ("1", "2") if not arrest else ("1",):
             if getattr(ev, "actor" + n) is not None:
                 continue
@@ -229,7 +241,11 @@ def complete_sides(events: list, doc) -> None:
                         and not any(same_actor(s._.actor.name, t) for t in taken if t)),
                        None)
             if ref is not None:
-                _set_side(ev, n, ref)
+                set_side(ev, n, ref)
+        if air and ev.actor2 is None and ev.actor1 is not None or ev.event_type == "Battles" and ev.actor1 is None \
+                and ev.actor2 is None and surely_combat(ev):  # (a fight of sides never named: unidentified groups)
+            set_side(ev, "2" if ev.actor1 else "1",
+                      ActorDictionary.load().generic_ref("unidentified", ev.country_code, ""))
         # never keep apart the records of one event (tested as merge_within merges them)
         joined = [o for o in events if o is not original and compatible(o, original, one_story=True)]
         if all(compatible(o, ev, one_story=True) for o in joined):

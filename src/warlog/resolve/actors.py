@@ -18,6 +18,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from warlog.resolve.actor_groups import GroupNames, militia_name
+from warlog.resolve.actor_spelling import SpellingIndex
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
@@ -217,6 +218,7 @@ class ActorDictionary:
         self.anaphora: dict[str, list[str]] = data.get("anaphora") or {}
         self._fuzzy_keys = [k for k in self.aliases if len(k) >= 6]
         self._fuzzy_hits: dict[str, tuple | None] = {}
+        self._spelling_index: SpellingIndex | None = None
         self._parts: dict[tuple, list[list[Entry]]] = {}
         self._fuzzy_order = {k: n for n, k in enumerate(self._fuzzy_keys)}
         self._fuzzy_by_len: dict[int, list[str]] = {}
@@ -406,6 +408,11 @@ class ActorDictionary:
             countries[0][1] if countries else (ctx[0] if ctx else None))
         return self.generic_ref(kind, country, text, ctx)
 
+    def _spellings(self) -> SpellingIndex:
+        if self._spelling_index is None:
+            self._spelling_index = SpellingIndex(self.aliases)
+        return self._spelling_index
+
     def fuzzy(self, text: str, ctx: list[str]) -> ActorRef | None:
         """Near-miss spellings of aliases ("al-Shabab" for "al-Shabaab"), for names of 6+ characters."""
         key = normalise(text)
@@ -419,6 +426,10 @@ class ActorDictionary:
                 hit = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=92) if bucket else None
                 if hit and (best is None or (-hit[1], self._fuzzy_order[hit[0]]) < (-best[1], self._fuzzy_order[best[0]])):
                     best = hit  # the best score; on a tie, the key listed first, as one search over all would
+            if best is None:  # another spelling, another word order: "Derna Council of Mujahideen"
+                keys = self._spellings().find(key)
+                if len({e.name for k in keys for e in self.aliases[k]}) == 1:  # (a guess is worse than none)
+                    best = (min(keys), 100, 0)
             self._fuzzy_hits[key] = best
         hit = self._fuzzy_hits[key]
         if not hit:

@@ -23,6 +23,10 @@ from warlog.resolve.actors import ActorDictionary, ActorRef, type_by_rule
 STRIKE_NOUNS = {"shelling", "strike", "airstrike", "raid", "bombardment", "bombing", "drone", "artillery",
                 "missile", "rocket", "offensive", "warship", "gunboat", "tank", "mortar", "shell", "fire",
                 "attack", "operation", "sniper"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+                 "north-eastern", "north-western", "south-eastern", "south-western"}
 UNKNOWN_WORDS = {"unidentified", "unknown", "mystery", "unnamed", "masked", "anonymous", "mysterious"}
 UNKNOWN_HEADS = {"force", "forces", "warplane", "aircraft", "jet", "drone", "group", "man", "men", "militant",
                  "fighter", "helicopter", "plane", "assailant", "attacker", "gunman", "gunmen", "person",
@@ -108,6 +112,9 @@ class PhraseFinder(MilitiaFinder):
             iso = self.dic.countries.by_key.get(child.lower_)
             if not iso or not child.text[:1].isupper():  # "car bomb" is no CAR
                 continue
+            if any(t.lower_ in COMPASS_WORDS for t in child.lefts) or \
+                    child.i > 0 and head.doc[child.i - 1].lower_ in COMPASS_WORDS:
+                continue  # "a central Mali attack", "a northern Syria strike": where, not who
             end = child.i + 1
             while end < head.i and head.doc[end].lower_ in ("government", "regime", "army", "military", "state"):
                 end += 1

@@ -236,7 +236,7 @@ class ActorFinder:
                 return ref
         head = span.root
         lemma = head.lemma_.lower() if head.lemma_.lower() in self.heads else head.lower_
-        bare = how == "NOUN" and self.is_bare(span)
+        bare = how in ("NOUN", "DESC") and self.is_bare(span)
         if bare:
             found = self.antecedent(lemma, span.text, ctx, history)
             if found:

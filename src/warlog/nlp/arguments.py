@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from warlog.nlp.doc_index import sentences
 from warlog.nlp.realis import told_about
+from warlog.nlp.triggers import trigger_kind
 
 VERB_POS = {"VERB", "AUX"}
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
@@ -314,9 +315,27 @@ def best_date(tokens: list[Token], args: SentenceArgs) -> Span | None:
     dated = [s for s in args.dates if s._.when.value is not None or s._.when.earliest is not None]
     clause = event_clause(tokens)
     near = [(clause_hops(s.root, clause), _distance(s, tokens), s) for s in dated
-            if not _about_someone_else(s.root, tokens, clause)]
+            if not _about_someone_else(s.root, tokens, clause) and not _compared_with(s.root)]
     near = [x for x in near if x[0] <= 1]
     return min(near, key=lambda x: (x[0], x[1]))[2] if near else None
+
+
+COMPARING_PREPS = {"since", "in", "for", "of", "ever"}
+ORDINALS = {"first", "second", "third", "last", "latest", "only", "biggest", "largest", "worst", "deadliest"}
+
+
+def _compared_with(token: Token) -> bool:
+    """Whether a date is the yardstick of a superlative, not the event's time: "the deadliest
+    since 2019", "the first attack on the base since 2014", "the worst in a decade"."""
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.lower_ not in COMPARING_PREPS:
+            return False
+        word = token.head.head
+        if word.tag_ in ("JJS", "RBS") or word.lower_ in ORDINALS or any(
+                c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ORDINALS) for c in word.children):
+            return True
+        token = word
+    return False
 
 
 def _about_someone_else(token: Token, tokens: list[Token], clause: Token) -> bool:
@@ -327,6 +346,8 @@ def _about_someone_else(token: Token, tokens: list[Token], clause: Token) -> boo
     for t in [token, *token.ancestors]:
         if t.i in above:
             return False
+        if t.dep_ == "acl" and t.tag_ == "VBG" and trigger_kind(t) is None:
+            continue  # "hit a school sheltering families on Sunday": a state, the date is the strike's
         if t.dep_ in ("relcl", "acl") and t.head.i not in own:
             return True
     return False

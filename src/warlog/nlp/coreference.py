@@ -246,6 +246,10 @@ def complete_sides(events: list, doc) -> None:
                 and ev.actor2 is None and surely_combat(ev):  # (a fight of sides never named: unidentified groups)
             set_side(ev, "2" if ev.actor1 else "1",
                       ActorDictionary.load().generic_ref("unidentified", ev.country_code, ""))
+        elif ev.sub_event_type in PLANTED and ev.actor1 is None:
+            # a bomb whose planters no one names ("an IED struck an army convoy"): ACLED codes an
+            # unidentified armed group as its first side, the victims as the second
+            set_side(ev, "1", ActorDictionary.load().generic_ref("unidentified", ev.country_code, ""))
         # never keep apart the records of one event (tested as merge_within merges them)
         joined = [o for o in events if o is not original and compatible(o, original, one_story=True)]
         if all(compatible(o, ev, one_story=True) for o in joined):
@@ -254,6 +258,7 @@ def complete_sides(events: list, doc) -> None:
 
 
 CIVILIAN_SIDE = {7}
+PLANTED = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}  # weapons anyone may use
 PEOPLE_WORDS = {"people", "person", "persons", "individual", "individuals", "others", "casualties"}
 
 

@@ -89,10 +89,14 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
         groups["remote"] += groups.pop("battle")
     if "demo" in groups:
         for other in ("arrest", "battle", "loot", "vac"):
+            if other == "vac" and "remote" in groups:
+                continue  # "killed when shells hit a rally": the shelling killed them
             # protesters detained: the protest met intervention; rioters who clash or loot riot
             groups["demo"] += groups.pop(other, [])
-        if any(t.kind in ("fight", "attack", "loot") for t in groups["demo"]):
-            groups["demo"] = [replace(t, kind="riot") if t.kind == "protest" else t for t in groups["demo"]]
+        if any(t.kind in ("fight", "attack", "loot", "territory") for t in groups["demo"]):
+            # a crowd that storms or burns riots: "demonstrators stormed parliament" takes no ground
+            groups["demo"] = [replace(t, kind="riot") if t.kind in ("protest", "territory") else t
+                              for t in groups["demo"]]
     if "vac" in groups and len(groups) > 1:
         target = next(k for k in ("remote", "battle", "demo", "vac2") if k in groups) if any(
             k in groups for k in ("remote", "battle", "demo", "vac2")) else None
@@ -238,6 +242,8 @@ class EventBuilder:
         # attack that …"), but a clash only when they fight in it: "clashes continued, with the
         # air force carrying out airstrikes" is a battle with air support
         air_told = words if kind != "fight" else frozenset(t.lower_ for t in main.token.subtree)
+        if "bomber" in air_told or "bombers" in air_told:  # a suicide bomber is a man, not a plane
+            air_told = air_told - {t.lower_ for s in args.actors if s._.actor.inter not in (1, 8) for t in s}
         aimed_at = target_of(main.token)
         target = target_class(aimed_at)
         if kind == "territory" and main.key in CAPTURING:

@@ -21,6 +21,9 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 REPORTED_AS = {"report", "say", "believe", "think", "allege", "understand", "know", "claim", "confirm",
                "rumour", "rumor", "suspect", "presume", "estimate", "see"}
 SEEMING = {"appear", "seem"}
+# Adverbs that make a present-tense verb a habit, not news: "the army only targets terrorists".
+HABITUAL = {"only", "routinely", "regularly", "often", "frequently", "usually", "always", "generally",
+            "typically", "habitually", "rarely", "seldom", "sometimes", "normally"}
 HELD_DEPS = {"amod", "acl", "relcl"}  # how what people had been through hangs on them
 # Nouns whose "of" names what has not happened: "fears of renewed clashes", "the threat of attacks".
 UNREAL_OF = {"fear", "threat", "risk", "prospect", "danger", "possibility", "warning", "spectre", "specter",
@@ -86,6 +89,21 @@ def told_about(tok: Token) -> str | None:
     return None
 
 
+def _habitual(verb: Token) -> bool:
+    """'the army only targets terrorists', 'militants routinely attack convoys': a present-tense
+    habit (the small model may tag the verb a plural noun), not something that happened."""
+    present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in verb.children)
+    return present and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)
+
+
+def _suffered(verb: Token) -> bool:
+    """Whether a verb (or the verb it is coordinated with) is passive: "was shot and killed"."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            return True
+    return False
+
+
 def realis(trigger: Trigger) -> tuple[bool, str]:
     """Whether the trigger is told as having happened, and if not, why."""
     lex = lexicon()
@@ -99,6 +117,10 @@ def realis(trigger: Trigger) -> tuple[bool, str]:
             return False, f"modal '{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
             return False, "conditional"
+    if _habitual(tok):
+        return False, "habitual ('routinely attacks')"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "before" and _suffered(tok.head.head):
+        return False, "prevented ('was shot before detonating')"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in tok.head.head.children):
         return False, "negated"  # "no sign of fighting", "no reports of clashes"

@@ -35,6 +35,8 @@ class Lexicon:
     background_preps: frozenset[str]
     background_heads: frozenset[str]
     irrealis_modifiers: frozenset[str]
+    weapon_verbs: frozenset[str]
+    projectile_words: frozenset[str]
     key_words: frozenset[str]  # every word of every entry: a token none of whose forms is one triggers nothing
 
 
@@ -53,7 +55,9 @@ def lexicon() -> Lexicon:
         background_preps=frozenset(data["background_preps"]),
         background_heads=frozenset(data["background_heads"]),
         irrealis_modifiers=frozenset(data["irrealis_modifiers"]),
-        key_words=frozenset(w for key in data["triggers"] for w in key.split()),
+        weapon_verbs=frozenset(data["weapon_verbs"]),
+        projectile_words=frozenset(data["projectile_words"]),
+        key_words=frozenset([w for key in data["triggers"] for w in key.split()] + data["weapon_verbs"]),
     )
 
 
@@ -135,6 +139,22 @@ def _may_trigger(word: str) -> bool:
     return not lex.key_words.isdisjoint(_forms(word, word)) or word in lex.explosive_carriers
 
 
+def _weapon_strike(token: Token, forms: tuple[str, ...], lex: Lexicon) -> str | None:
+    """The kind of a 'strike'/'hit' verb done by an aircraft (air) or a projectile (shell):
+    "Turkish drones struck Kobani", "the convoy was hit by a missile"; None otherwise."""
+    if lex.weapon_verbs.isdisjoint(forms) or not _pos_ok(token, "verb"):
+        return None
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    for doer in doers:
+        word = doer.lower_
+        if word in lex.air_words:
+            return "air"
+        if word in lex.projectile_words:
+            return "shell"
+    return None
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every lexicon trigger of a sentence (realis or not; see `realis`)."""
     lex = lexicon()
@@ -153,6 +173,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             worn = token.lemma_.lower() in WORN
             kind = "suicide" if worn or token.head.lemma_.lower() in DRIVEN_INTO else "ied"
             found.append(Trigger(token, "explosive vehicle", kind, 0.8))
+            continue
+        struck_by = _weapon_strike(token, forms, lex)
+        if struck_by is not None:
+            found.append(Trigger(token, "weapon strike", struck_by, 0.8))
             continue
         for key in _keys(token, forms):
             entry = lex.entries.get(key)

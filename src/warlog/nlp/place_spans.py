@@ -1,7 +1,7 @@
 """Finding toponym spans: gazetteer runs of proper nouns, demonyms, and what surrounds a name.
 
 A gazetteer-only match must be proper nouns, not a month or a number, not a demonym, not a
-common word or a surname of the article, and big enough (a division, or a town of
+common word or a surname of the article (place_cues.py), and big enough (a division, or a town of
 `MIN_POPULATION`; more inside a person's name). An entity the gazetteer does not know is cut
 to its longest known part ("Titus County" of "Titus County Sheriff's Office", "Texas" of
 "North Texas"); upper-case datelines ("BEIRUT:") count. The words around a name say what
@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from warlog.nlp.place_cues import (
+    COMMON_WORDS,
+    COMPASS,
+    KIND_WORDS,
+    is_surname,
+    names_a_body,
+    party_home,
+)
 from warlog.nlp.place_tokens import TokenTable
+from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.gazetteer_names import WORDS, loose_key, name_key
 
 MAX_TOKENS = 5
@@ -21,17 +30,17 @@ MIN_POPULATION = 5000  # gazetteer-only city matches of several words
 MIN_POPULATION_ONE_WORD = 10_000  # ... of one word, known by its own name
 MIN_POPULATION_IN_PERSON = 100_000  # ... inside a PERSON entity ("Misrata hospital spokesman")
 BLOCKING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
-KIND_WORDS = {kind: {name_key(w) for w in WORDS[f"{kind}_words"]} for kind in ("admin1", "admin2", "city", "country")}
 _FACILITY: dict[str, list[list[str]]] = {}  # facility words ("air base"), by their first word
 for _words in (name_key(w).split() for w in WORDS["facility_words"]):
     _FACILITY.setdefault(_words[0], []).append(_words)
 _LEADING = {"the", "The"}
-COMPASS = frozenset(WORDS["compass_words"])
 _SUFFIXES = frozenset(WORDS["admin_suffixes"])
-COMMON_WORDS = frozenset(WORDS["common_words"]) | COMPASS
 NAME_ELEMENTS = frozenset(WORDS["name_elements"])
 _REGION_KINDS = ("country", "admin1", "continent")
 _STREET_WORDS = frozenset(WORDS["street_words"])
+_PLACE_PREFIXES = frozenset(WORDS["place_prefixes"])
+_AREA_QUALIFIERS = frozenset({"metro", "metropolitan", "historic", "downtown", "uptown", "suburban", "inner", "outer",
+                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _plural(word: str) -> str:
@@ -131,17 +140,6 @@ def _known_part(span: Span, gaz) -> Span:
     return span
 
 
-def surnames(tt: TokenTable) -> set[str]:
-    """Last words of the article's multi-word person names: "Ripley" after "Tom Ripley"."""
-    return {tt.text[ent.end - 1] for ent in tt.ents if ent.label_ == "PERSON" and 1 < ent.end - ent.start <= 3
-            and all(tt.alpha[k] or tt.text[k].endswith(".") for k in range(ent.start, ent.end))}
-
-
-def is_surname(text: str, n_tokens: int, names: set[str], candidates) -> bool:
-    """A one-word name that is also a person's surname in the article, and no country or region."""
-    return n_tokens == 1 and text in names and not any(p.kind in _REGION_KINDS for p in candidates)
-
-
 def gazetteer_spans(tt: TokenTable, taken: set[int], gaz, names: set[str]) -> list[Span]:
     """Longest runs of proper nouns that name a big enough gazetteer place."""
     doc, n = tt.doc, tt.n
@@ -157,9 +155,12 @@ def gazetteer_spans(tt: TokenTable, taken: set[int], gaz, names: set[str]) -> li
         run = i + 1  # the proper nouns that may follow
         while run < min(n, i + MAX_TOKENS) and tt.propn[run] and run not in taken and tt.ent[run] not in BLOCKING:
             run += 1
-        if i > 0 and tt.propn[i - 1] and tt.cap[i - 1] and tt.lower[i - 1] not in COMPASS:
+        if i > 0 and tt.propn[i - 1] and tt.cap[i - 1] and tt.lower[i - 1] not in COMPASS \
+                and tt.ent[i - 1] not in BLOCKING and tt.lower[i - 1] not in KIND_WORDS["city"] \
+                and tt.lower[i - 1] not in _AREA_QUALIFIERS:
             i += 1
-            continue  # the tail of a longer name: "Main Street", but "Western Pennsylvania" is kept
+            continue  # the tail of a longer name: "Main Street"; not "Western Pennsylvania", "Sunday Alexandria",
+            # "SOS Children's Village Malakal", "Metro Vancouver"
         for j in range(run, i, -1):
             if j == i + 1 and tt.lower[i] in COMPASS:
                 continue  # "North" of "North Main Street": a word of a longer name, as in the NER rule
@@ -168,7 +169,8 @@ def gazetteer_spans(tt: TokenTable, taken: set[int], gaz, names: set[str]) -> li
             if not candidates or gaz.demonym_country(text):
                 continue
             span = doc[i:j]
-            if not (_big_enough(span, tt, candidates) or any(p.kind == list_feature(tt, j) for p in candidates)):
+            if not (_big_enough(span, tt, candidates) or any(p.kind == list_feature(tt, j) for p in candidates)
+                    or names_a_body(tt, i, j, candidates) or party_home(tt, i, j, candidates)):
                 continue
             if j < n and tt.lower[j] == "of" and tt.lower[j - 1] in _SUFFIXES and j - i > 1:
                 continue  # "Texas Department of ...": an agency; "Texas" alone is tried next
@@ -201,6 +203,9 @@ def _big_enough(span: Span, tt: TokenTable, candidates) -> bool:
     text = span.text
     if text.endswith("."):  # "Gen.", "Col.": titles, not places
         return False
+    if len(span) > 1 and tt.lower[span.start] in _PLACE_PREFIXES:  # "Beit Lahia", tagged as a person or not
+        gaz = get_gazetteer()
+        return any(p.population >= MIN_POPULATION and gaz.spelled(text, p) for p in candidates)
     person = any(tt.ent[k] == "PERSON" for k in range(span.start, span.end))
     if person and span.end < tt.n and tt.ent[span.end] == "PERSON" and tt.ent_inside[span.end]:
         return False  # a first name: "George" in "George Walker"

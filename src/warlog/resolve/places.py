@@ -113,6 +113,7 @@ def context_by_name(mentions: list[Mention], demonyms: dict[str, float]) -> dict
 
 
 SMALL_FOREIGN = 20_000  # below this, a place outside the story's countries is taken for a homonym
+BIG_NEIGHBOUR = 100_000  # a city this big across the border, by one of its spellings, is no homonym
 
 
 def _best(m: Mention, own_fits: dict, i: int, key: str, colocation: Colocation, countries: dict, admin1s: dict,
@@ -155,10 +156,15 @@ def _set_elsewhere(m: Mention, best: Place, country: str, mentions: list[Mention
     abroad that shares its name, or a city abroad that only another spelling of it matches
     ("Boni" for Bonn) when the story's places lie in `country` (its actors' nationality alone
     does not set it there). A town across that country's border called by its own name is
-    where its wars are fought ("Russian artillery shelled Vovchansk"), not a homonym."""
+    where its wars are fought ("Russian artillery shelled Vovchansk"), not a homonym; so is a big
+    city there called by another of its spellings of several words ("Khan Younis" for Khān Yūnis)."""
+    neighbour = best.country_code in _neighbours(country)
     if not own_name(m, best):
+        if neighbour and best.population >= BIG_NEIGHBOUR and " " in m.text.strip() \
+                and get_gazetteer().spelled(m.text, best):
+            return False  # "Khan Younis" (Khān Yūnis) in a story of rockets on Sderot
         return best.population < SMALL_FOREIGN or _placed_in(country, m, mentions)
-    return best.population < SMALL_FOREIGN and best.country_code not in _neighbours(country)
+    return best.population < SMALL_FOREIGN and not neighbour
 
 
 def _city_point(place: Place | None) -> tuple[float, float] | None:

@@ -555,7 +555,7 @@ EXCESSIVE_FORCE = [
          "Thursday, killing three protesters, medics said.", "2022-07-01",
          country_code="SD", fatalities=3, civilian_targeting=True),
     case("Excessive force against protesters", "Myanmar police shot dead at least 18 people protesting against "
-         "the military coup in Yangon on Sunday, the UN human rights office said.", "2021-03-01", xfail=EXCESSIVE,
+         "the military coup in Yangon on Sunday, the UN human rights office said.", "2021-03-01",
          country_code="MM", fatalities=18, civilian_targeting=True),
     case("Excessive force against protesters", "Iraqi security forces killed four protesters in Nasiriyah on "
          "Wednesday when they fired live ammunition at a crowd, a medical source said.", "2019-11-28",
@@ -577,7 +577,7 @@ EXCESSIVE_FORCE = [
          "demonstrations against a tax reform, the city's mayor said.", "2021-05-05",
          country_code="CO", fatalities=1, civilian_targeting=True),
     case("Excessive force against protesters", "Paramilitary Rangers fired on protesters in Karachi on Sunday, "
-         "killing two, a party spokesman said.", "2017-11-27", xfail=EXCESSIVE,
+         "killing two, a party spokesman said.", "2017-11-27",
          country_code="PK", fatalities=2, civilian_targeting=True),
     case("Excessive force against protesters", "Indian police opened fire on farmers protesting in Mandsaur "
          "district, Madhya Pradesh, on Tuesday, killing five, officials said.", "2017-06-07", xfail=EXCESSIVE,

@@ -211,6 +211,10 @@ def settle(ev):
         for e in ev.evidence:
             e.field = {"actor2": "actor1", "assoc_actor_2": "assoc_actor_1"}.get(e.field, e.field)
     dic = ActorDictionary.load()
+    if ev.event_type == "Protests" and ev.inter1 in (None, 7):  # "hundreds of people marched": the crowd
+        ev.actor1, ev.inter1 = (ref := dic.generic_ref("protesters", ev.country_code, "")).name, ref.inter
+        if ev.inter2 == 7:
+            ev.actor2, ev.inter2 = None, None
     if ev.actor1 is None and ev.event_type in ("Violence against civilians", "Explosions/Remote violence"):
         ref = dic.generic_ref("unidentified", ev.country_code, "")
         ev.actor1, ev.inter1 = ref.name, ref.inter

@@ -80,17 +80,45 @@ class SentenceArgs:
         self.dates = [s for s in mine("dates") if s._.when is not None]
         self.tolls = [s for s in mine("tolls") if s._.toll is not None]
         self.actor_at = _by_token(self.actors)
+        self.backed = {s.start for s in self.actors if only_backed(s)}
 
     def actor_in(self, token: Token) -> Span | None:
         """The actor mention a phrase headed by `token` names (its head first, then its words)."""
         if token.i in self.actor_at:
-            return self.actor_at[token.i]
+            span = self.actor_at[token.i]
+            return span if span.start not in self.backed else None
         for t in sorted(token.subtree, key=lambda t: (abs(t.i - token.i), t.i)):
             if t.i in self.actor_at and t.i not in self.sources:
                 span = self.actor_at[t.i]
-                if span._.actor.kind != "media":
+                if span._.actor.kind != "media" and span.start not in self.backed:
                     return span
         return None
+
+
+BACKING_WORDS = {"support", "supporter", "back", "backing", "endorse", "solidarity", "link", "tie"}
+RALLY_WORDS = {"rally", "march", "demonstrate", "demonstration", "protest", "vigil"}
+
+
+def only_backed(span: Span) -> bool:
+    """Whether an actor mention is only what others stand for, no side of the event: "a rally
+    in support of the LNA", "marched for the army", "a crowd backing the junta", "the group,
+    which is linked to al Qaeda"."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "dobj", "compound", "conj", "appos") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_ in BACKING_WORDS or tok.lemma_ in RALLY_WORDS and span.root.head.lower_ == "for":
+            return True
+    return False
+
+
+def unnamed_of_named(agent: Span, patient: Span) -> bool:
+    """Whether the second side of a clause is only unnamed gunmen or attackers where the
+    attackers are a named armed group: in a sentence that names the attackers, they are them."""
+    doer, other = agent._.actor, patient._.actor
+    return other.kind == "unidentified" and doer.kind != "unidentified" and doer.inter in (2, 3, 4, 8) \
+        and patient.root.dep_ in ("nsubj", "nsubjpass", "conj")
 
 
 def _prep_objects(token: Token):
@@ -218,7 +246,8 @@ def sentence_actors(args: SentenceArgs, exclude: set[int], clause: Token | None 
     seen, out = set(), []
     for span in args.actors:
         name = span._.actor.name
-        if span.start in exclude or span.start in args.sources or name in seen or span._.actor.kind == "media":
+        if span.start in exclude or span.start in args.sources or name in seen or span._.actor.kind == "media" \
+                or span.start in args.backed:
             continue
         if clause is not None and clause_hops(span.root, clause) > 1:
             continue
@@ -315,9 +344,22 @@ def best_date(tokens: list[Token], args: SentenceArgs) -> Span | None:
     dated = [s for s in args.dates if s._.when.value is not None or s._.when.earliest is not None]
     clause = event_clause(tokens)
     near = [(clause_hops(s.root, clause), _distance(s, tokens), s) for s in dated
-            if not _about_someone_else(s.root, tokens, clause) and not _compared_with(s.root)]
+            if not _about_someone_else(s.root, tokens, clause) and not _compared_with(s.root)
+            and not _when_told(s.root, clause)]
     near = [x for x in near if x[0] <= 1]
     return min(near, key=lambda x: (x[0], x[1]))[2] if near else None
+
+
+SPEECH_LEMMAS = {"say", "tell", "report", "announce", "confirm", "state", "add"}
+
+
+def _when_told(token: Token, clause: Token) -> bool:
+    """Whether a date is when the news was told, not when the event it reports happened:
+    "a strike killed 30 people, rescuers said on Wednesday" (the speech's own date)."""
+    above = {t.i: t for t in (clause, *clause.ancestors)}
+    hit = next((t for t in token.ancestors if t.i in above), None)
+    return hit is not None and hit.i != clause.i and hit.lemma_ in SPEECH_LEMMAS and clause.i not in (
+        t.i for t in token.ancestors)
 
 
 COMPARING_PREPS = {"since", "in", "for", "of", "ever"}

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from warlog.incidents import part_of
 from warlog.nlp.actor_allies import actors_by_sentence, add_allies
 from warlog.nlp.actor_parse import paragraph_starts
-from warlog.nlp.arguments import SentenceArgs
+from warlog.nlp.arguments import SPEECH_LEMMAS, SentenceArgs, only_backed
 from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
 from warlog.nlp.event_sides import air_raider, flown, set_side, surely_combat, surface_pair
 from warlog.reconcile import compatible, is_unknown, merge, same_actor
@@ -111,6 +111,19 @@ def is_back_reference(tokens: list[Token]) -> bool:
     return False
 
 
+AIM_LEMMAS = {"target", "aim"}
+
+
+def tells_aim(tokens: list[Token], event, earlier) -> bool:
+    """Whether an event told only as what a side aimed at ("the military said it had targeted
+    militants in a command centre", after its strike on a school) is that side's account of its
+    strike just told: no date, place or toll of its own, and the same doer."""
+    return (earlier is not None and bool(earlier.actor1 and event.actor1)
+            and all(t.pos_ == "VERB" and t.lemma_ in AIM_LEMMAS for t in tokens)
+            and not any(e.field in ("date", "location", "fatalities", "injured") for e in event.evidence)
+            and same_actor(earlier.actor1, event.actor1))
+
+
 def antecedent(events: list, sent_i: int, like=None):
     """The event a back-reference in sentence `sent_i` points at: the latest one told shortly
     before, or with `like` (the mention as an event) the latest of its type ("the raids" are the
@@ -129,12 +142,25 @@ def antecedent(events: list, sent_i: int, like=None):
 
 def fold(earlier, later):
     """An event and a later mention of it as one; a generic first telling ("assailants
-    attacked the village") takes the more telling type of the mention ("the suicide blast")."""
+    attacked the village") takes the more telling type of the mention ("the suicide blast");
+    unnamed attackers of the mention ("troops killed all five attackers") are the armed group
+    the first telling named as the attacker."""
+    later = _attackers_named(earlier, later)
     merged = merge(earlier, later)
     if earlier.sub_event_type in ("Attack", "Armed clash") and later.event_type == "Explosions/Remote violence":
         merged.event_type, merged.sub_event_type = later.event_type, later.sub_event_type
         merged.civilian_targeting = later.civilian_targeting or earlier.event_type == "Violence against civilians"
     return merged
+
+
+def _attackers_named(earlier, later):
+    """`later` with its unidentified side read as the non-state attacker `earlier` names."""
+    if earlier.inter1 not in (2, 3, 4) or is_unknown(earlier.actor1):
+        return later
+    for n, other in (("1", later.actor2), ("2", later.actor1)):
+        if is_unknown(getattr(later, "actor" + n)) and not (other and same_actor(other, earlier.actor1)):
+            return replace(later, **{"actor" + n: earlier.actor1, "inter" + n: earlier.inter1})
+    return later
 
 
 def attribute(event, actor) -> None:
@@ -191,7 +217,15 @@ def complete_sides(events: list, doc) -> None:
     def speaking(span: Span) -> bool:
         """Whether an actor mention only says where the news comes from: "according to X" (a
         subject that says it did something, "the air force said it struck …", may still be a side)."""
-        return any(t.lower_ == "according" for t in span.root.ancestors)
+        root = span.root
+        if any(t.lower_ == "according" for t in root.ancestors):
+            return True
+        # "Al-Shabaab fighters attacked a hotel ..., police said": telling of others' deeds
+        # (not "the Taliban said one of its fighters blew himself up": its own)
+        return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_LEMMAS and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and not any(t.pos_ == "PRON" for t in g.subtree)
+                                      for g in c.children)
+            for c in root.head.children)
 
     for i, original in enumerate(events):
         told = [e.sentence for e in original.evidence if e.field == "event"]
@@ -226,7 +260,7 @@ def complete_sides(events: list, doc) -> None:
         air = ev.sub_event_type == "Air/drone strike" and flown(sents[here]) \
             and not any(part_of(o, ev) for o in events[:i])
         if air and ev.actor1 is None:
-            air_raider(ev, [s for k in near for s in by_sent[k] if not speaking(s)])
+            air_raider(ev, [s for k in near for s in by_sent[k] if not speaking(s) and not only_backed(s)])
         for n in ("1", "2") if not arrest else ("1",):
             if getattr(ev, "actor" + n) is not None:
                 continue
@@ -237,15 +271,16 @@ def complete_sides(events: list, doc) -> None:
             anonymous_ok = not names()
             ref = next((s._.actor for k in near for s in by_sent[k] if s._.actor.inter in wanted
                         and (anonymous_ok or not is_unknown(s._.actor.name))
-                        and not speaking(s)
+                        and not speaking(s) and not only_backed(s)
                         and not any(same_actor(s._.actor.name, t) for t in taken if t)),
                        None)
             if ref is not None:
                 set_side(ev, n, ref)
         if air and ev.actor2 is None and ev.actor1 is not None or ev.event_type == "Battles" and ev.actor1 is None \
                 and ev.actor2 is None and surely_combat(ev):  # (a fight of sides never named: unidentified groups)
-            set_side(ev, "2" if ev.actor1 else "1",
-                      ActorDictionary.load().generic_ref("unidentified", ev.country_code, ""))
+            # (a strike on a village, market or school with no one named there hit its people)
+            hit = "civilians" if air and ev.civilian_targeting else "unidentified"
+            set_side(ev, "2" if ev.actor1 else "1", ActorDictionary.load().generic_ref(hit, ev.country_code, ""))
         elif ev.sub_event_type in PLANTED and ev.actor1 is None:
             # a bomb whose planters no one names ("an IED struck an army convoy"): ACLED codes an
             # unidentified armed group as its first side, the victims as the second

@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span
 from warlog.ingest.text import is_chrome
 from warlog.model import Event, Evidence
 from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
-                                  event_tolls, names_nothing, precision_of, roles, sentence_actors)
-from warlog.nlp.coreference import antecedent, attribute, complete_sides, fold, is_back_reference, responsibility
+                                  event_tolls, names_nothing, precision_of, roles, sentence_actors, unnamed_of_named)
+from warlog.nlp.coreference import (antecedent, attribute, complete_sides, fold, is_back_reference, responsibility,
+                                    tells_aim)
 from warlog.nlp.doc_index import doc_text, sentences
 from warlog.nlp.realis import realis
 from warlog.nlp.speech import source_tokens
-from warlog.nlp.targets import holds_people, target_class, target_of
+from warlog.nlp.targets import holds_people, storms_a_building, target_class, target_of
 from warlog.nlp.triggers import Trigger, find_triggers, lexicon
 from warlog.reconcile import dates_overlap, places_agree
 from warlog.resolve.actors import ActorDictionary
@@ -138,6 +139,8 @@ class EventBuilder:
         # ground taken in a story of fighting was fought for, even when its sentence says nothing
         found = [(sent, [] if self.chrome(sent) else [t for t in find_triggers(sent) if realis(t)[0]])
                  for sent in sentences(self.doc)]
+        found = [(sent, [replace(t, kind="attack") if t.kind == "territory" and storms_a_building(t.token) else t
+                         for t in trigs]) for sent, trigs in found]  # a building stormed is attacked
         self.fighting_told = any(t.kind in ("fight", "attack", "siege") for _s, ts in found for t in ts)
         for sent_i, sent in enumerate(sentences(self.doc)):
             if not found[sent_i][1] and names_nothing(sent):
@@ -168,6 +171,8 @@ class EventBuilder:
                     and not any(e.field == "location" for e in event.evidence)
                 back = is_back_reference([t.token for t in group])
                 earlier = antecedent(events, sent_i, like=event if back else None) if back or counts_only else None
+                if tells_aim([t.token for t in group], event, antecedent(events, sent_i)):
+                    continue  # a side's word on what its strike just told aimed at: that strike
                 if earlier is not None and may_be_same(earlier, event, place=not counts_only):
                     events[events.index(earlier)] = self.fold_tolls(earlier, event)
                 else:
@@ -233,6 +238,8 @@ class EventBuilder:
             crowd = next((s for s in args.actors if s._.actor.inter in (PROTESTERS, RIOTERS)), None)
             if crowd is not None and (agent is None or agent._.actor.inter not in (PROTESTERS, RIOTERS)):
                 agent, patient = crowd, agent if agent is not None and agent is not crowd else patient
+        if patient is not None and agent is not None and unnamed_of_named(agent, patient):
+            patient = None  # "IS fighters attacked …, before gunmen stormed the hotel": the gunmen are IS
         if agent is not None and agent._.actor.inter == CIVILIANS and (patient is None or kind in SYMMETRIC):
             agent, patient = patient, agent  # civilians are who it was done to, not who fought
         tolls = event_tolls(tokens, args, alone) + list(extra)
@@ -258,6 +265,7 @@ class EventBuilder:
             inter2=patient._.actor.inter if patient else None, victims=victims, words=words,
             target=target, aerial=bool(air_told & lexicon().air_words),
             one_sided=any(t.key in ONE_SIDED_KEYS for t in group),
+            deadly=bool(killed) or any(t.kind == "kill" for t in group),
             forceful=bool(tolls) or any(t.kind in FORCEFUL for t in group) or main.key in FORCEFUL_KEYS
             or self.fighting_told))
         if etype == "Strategic developments" and agent is None and patient is None and strength < 0.8:

@@ -25,6 +25,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 STATE_KINDS = {"military", "police"}
 NONSTATE_KINDS = {"rebel", "jihadist", "militia", "unidentified"}
 _PATRON = re.compile(r"^(.*?)\b(?:loyal|aligned|allied|affiliated|answering|answerable|belonging)\s+(?:to|with)\s+(.+)$")
+NOT_THE_STATE = {"opposition", "exiled", "shadow", "rebel", "parallel"}
 _WORD = re.compile(r"[\w&]+(?:'\w+)?")
 
 
@@ -402,6 +403,8 @@ class ActorDictionary:
             "pro" in before and "government" in before)
         if weak and not countries and not marked:
             return None
+        if kind in STATE_KINDS and NOT_THE_STATE & set(before):
+            return None  # "the opposition National Unity Government", "a rebel army": not the state's
         if kind == "militia" and countries and not marked:
             return None
         country = countries[-1][1] if countries and before and self.countries.find(before, cased_before) else (

@@ -38,6 +38,7 @@ class Facts:
     aerial: bool = False  # told with aircraft ("warplanes attacked", "the air force targeted")
     forceful: bool = True  # fighting or casualties are told with it
     one_sided: bool = False  # told as an execution: the victims were in the killers' hands
+    deadly: bool = False  # told with a killing or with dead
 
 
 def _sub(sub: str) -> tuple[str, str]:
@@ -74,7 +75,8 @@ def classify(f: Facts) -> tuple[str, str, bool]:
             return (*_sub("Non-state actor overtakes territory"), False)
         return (*_sub("Armed clash"), False)
     if kind == "protest":
-        if civilians_hit and f.victims == "civilians":
+        if civilians_hit and f.victims == "civilians" or f.deadly and f.inter2 in ARMED:
+            # lethal force on a crowd: "police shot dead two protesters", "… leaving two dead"
             return (*_sub("Excessive force against protesters"), True)
         if f.words & INTERVENTION_WORDS:
             return (*_sub("Protest with intervention"), False)

@@ -1,5 +1,6 @@
 """Shared fixtures: where ../shared is, and one pipeline for the whole session."""
 import functools
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,19 @@ def pipeline_with(*components: str):
     from warlog.nlp.pipeline import build_nlp
 
     return build_nlp(list(components))
+
+
+def current_events(text: str, published=date(2021, 6, 14)) -> list:
+    """The events `warlog.extract` finds in `text`, without the historical ones."""
+    from warlog import extract
+    return [e for e in extract(text, published=published).events if not e.is_historical]
+
+
+def only_event(text: str, published=date(2021, 6, 14)):
+    """The one current event of `text` (the assertion lists what was found instead)."""
+    found = current_events(text, published)
+    assert len(found) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+    return found[0]
 
 
 def parse(nlp, text: str, published=None):

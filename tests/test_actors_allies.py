@@ -3,21 +3,13 @@ unnamed attackers later said to belong to a group are that group, a source of re
 is no side, and people counted dead in a battle are its toll, not a side."""
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from warlog import extract
+from conftest import current_events, only_event
 
 
-def events_of(text: str):
-    return [e for e in extract(text, published=date(2021, 6, 14)).events if not e.is_historical]
-
-
-def only_event(text: str):
-    found = events_of(text)
-    assert len(found) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in found]
-    return found[0]
+events_of = current_events
 
 
 def side(event, name_part: str) -> str:

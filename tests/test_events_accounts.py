@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from warlog import extract
+from conftest import current_events
 from warlog.resolve.actors import ActorDictionary
 
 
 def events_of(text: str, published: date = date(2022, 9, 8)):
-    return [e for e in extract(text, published=published).events if not e.is_historical]
+    return current_events(text, published)
 
 
 def table(found) -> list:

@@ -4,24 +4,16 @@ two sides of "between X and Y" read on the surface, local militias of the town t
 at, and names in another spelling or inside a longer phrase."""
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from warlog import extract
+from conftest import current_events, only_event
 from warlog.model import Event
 from warlog.nlp.coreference import attribute
 from warlog.resolve.actors import ActorRef
 
 
-def events_of(text: str):
-    return [e for e in extract(text, published=date(2021, 6, 14)).events if not e.is_historical]
-
-
-def only_event(text: str):
-    found = events_of(text)
-    assert len(found) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in found]
-    return found[0]
+events_of = current_events
 
 
 def sides(event) -> set[str | None]:

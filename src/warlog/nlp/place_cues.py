@@ -12,7 +12,7 @@ from warlog.resolve.gazetteer_names import WORDS, loose_key, name_key
 KIND_WORDS = {kind: {name_key(w) for w in WORDS[f"{kind}_words"]} for kind in ("admin1", "admin2", "city", "country")}
 COMPASS = frozenset(WORDS["compass_words"])
 COMMON_WORDS = frozenset(WORDS["common_words"]) | COMPASS
-_REGION_KINDS = ("country", "admin1", "continent")
+REGION_KINDS = ("country", "admin1", "continent")  # names that are never a surname nor a town
 _PLACE_QUALIFIERS = frozenset(WORDS["place_qualifiers"]) | COMPASS
 _BODY_WORDS = frozenset(WORDS["body_words"])
 _RESIDENT_WORDS = frozenset(WORDS["resident_words"])
@@ -40,7 +40,7 @@ def _given_name_word(tt: TokenTable, k: int) -> bool:
 
 def is_surname(text: str, n_tokens: int, names: set[str], candidates) -> bool:
     """A one-word name that is also a person's surname in the article, and no country or region."""
-    return n_tokens == 1 and text in names and not any(p.kind in _REGION_KINDS for p in candidates)
+    return n_tokens == 1 and text in names and not any(p.kind in REGION_KINDS for p in candidates)
 
 
 def names_a_body(tt: TokenTable, start: int, end: int, candidates) -> bool:
@@ -52,8 +52,7 @@ def names_a_body(tt: TokenTable, start: int, end: int, candidates) -> bool:
         return False
     if any(tt.lower[k] in _BODY_NAME_WORDS or tt.lower[k] in COMMON_WORDS for k in range(start, end)):
         return False  # "the School Board", "Supreme Court": a word of the body's name
-    key = loose_key(name_key(tt.span_text(start, end)))
-    return any(loose_key(name_key(p.name)) == key or p.kind == "admin2" for p in candidates)
+    return _named(tt, start, end, candidates, ("admin2",))
 
 
 def party_home(tt: TokenTable, start: int, end: int, candidates) -> bool:
@@ -62,5 +61,10 @@ def party_home(tt: TokenTable, start: int, end: int, candidates) -> bool:
     if start < 2 or tt.text[start - 1] != "-" or tt.text[start - 2] not in ("D", "R", "I") \
             or (end < tt.n and tt.text[end] not in (",", ")", ";", ".")):
         return False
+    return _named(tt, start, end, candidates, ("admin1", "admin2"))
+
+
+def _named(tt: TokenTable, start: int, end: int, candidates, divisions: tuple[str, ...]) -> bool:
+    """Whether the words name a candidate by its own name (loosely), or name a division of `divisions`."""
     key = loose_key(name_key(tt.span_text(start, end)))
-    return any(loose_key(name_key(p.name)) == key or p.kind in ("admin1", "admin2") for p in candidates)
+    return any(p.kind in divisions or loose_key(name_key(p.name)) == key for p in candidates)

@@ -17,6 +17,7 @@ from warlog.nlp.place_cues import (
     COMMON_WORDS,
     COMPASS,
     KIND_WORDS,
+    REGION_KINDS,
     is_surname,
     names_a_body,
     party_home,
@@ -36,7 +37,6 @@ for _words in (name_key(w).split() for w in WORDS["facility_words"]):
 _LEADING = {"the", "The"}
 _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 NAME_ELEMENTS = frozenset(WORDS["name_elements"])
-_REGION_KINDS = ("country", "admin1", "continent")
 _STREET_WORDS = frozenset(WORDS["street_words"])
 _PLACE_PREFIXES = frozenset(WORDS["place_prefixes"])
 _AREA_QUALIFIERS = frozenset({"metro", "metropolitan", "historic", "downtown", "uptown", "suburban", "inner", "outer",
@@ -198,7 +198,7 @@ def _big_enough(span: Span, tt: TokenTable, candidates) -> bool:
         key = loose_key(name_key(span.text))  # a division too must be big, and by its own name
         return any(p.population >= MIN_POPULATION_IN_PERSON and loose_key(name_key(p.name)) == key
                    for p in candidates)
-    if any(p.kind in _REGION_KINDS for p in candidates):
+    if any(p.kind in REGION_KINDS for p in candidates):
         return True
     text = span.text
     if text.endswith("."):  # "Gen.", "Col.": titles, not places
@@ -247,7 +247,7 @@ def _first_name(span: Span, tt: TokenTable) -> bool:
 
 def names_a_region(candidates) -> bool:
     """True when a word is mainly a place name: a country, a division or a city of 100,000."""
-    return any(p.kind in _REGION_KINDS or p.population >= MIN_POPULATION_IN_PERSON for p in candidates)
+    return any(p.kind in REGION_KINDS or p.population >= MIN_POPULATION_IN_PERSON for p in candidates)
 
 
 def demonym_spans(tt: TokenTable, gaz) -> list[Span]:

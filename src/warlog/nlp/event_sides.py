@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from warlog.nlp.triggers import lexicon
@@ -42,8 +44,6 @@ def surface_pair(between: Token, spans: list[Span]) -> set[int]:
 
 
 STATE_INTERS = {1, 8}
-AIRCRAFT = {"aircraft", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "drone", "drones",
-            "gunship", "gunships", "bomber", "bombers", "airstrike", "airstrikes", "airforce"}
 AIR_PAIRS = {"strike", "strikes", "raid", "raids", "force", "forces", "attack", "attacks", "bombardment"}
 COMBAT_WORDS = ("clash", "gunfire", "firefight", "gunfight", "gunbattle", "shootout", "shoot-out", "skirmish",
                 "crossfire", "exchange of fire")
@@ -55,14 +55,21 @@ def surely_combat(ev) -> bool:
     return (ev.trigger or "").lower().startswith(COMBAT_WORDS) or bool(ev.fatalities)
 
 
+@lru_cache(maxsize=1)
+def _aircraft() -> frozenset[str]:
+    """The lexicon's aircraft words and air-strike nouns ("air" counts only before strike, raid, force…)."""
+    return lexicon().air_words | {"airstrike", "airstrikes"}
+
+
 def flown(sent: Span) -> bool:
     """Whether a sentence tells of aircraft at work ("air raids", "warplanes"), outside names
     ("Andrews Air Force Base"): a bombing typed as an air strike without them is no raid."""
+    aircraft = _aircraft()
     for tok in sent:
         if tok.ent_type_ in ("FAC", "ORG", "GPE", "LOC") and tok.text[:1].isupper():
             continue
         word = tok.lower_
-        if word in AIRCRAFT or word == "air" and tok.i + 1 < sent.end and tok.nbor().lower_ in AIR_PAIRS:
+        if word != "air" and word in aircraft or word == "air" and tok.i + 1 < sent.end and tok.nbor().lower_ in AIR_PAIRS:
             return True
     return False
 

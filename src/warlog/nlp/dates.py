@@ -33,11 +33,12 @@ from warlog.nlp.date_extents import (
 )
 from warlog.nlp.date_discourse import DateDiscourse
 from warlog.nlp.date_tense import governing_tense
+from warlog.resolve.date_words import WEEKDAYS
 from warlog.resolve.dates import resolve
 from warlog.resolve.published import dateline_date
 from warlog.resolve.relative_dates import UNDATED_COUNT
 
-_WEEKDAYS = [d.lower() for d in calendar.day_name]
+_WEEKDAYS = list(WEEKDAYS)  # monday … sunday
 _MONTH_TEXT = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + \
     [m + "." for m in calendar.month_abbr if m] + ["Sept", "Sept."]
 _UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]

@@ -23,6 +23,7 @@ from warlog.nlp.place_cues import (
     party_home,
 )
 from warlog.nlp.place_tokens import TokenTable
+from warlog.resolve.date_words import WEEKDAYS
 from warlog.resolve.gazetteer import get_gazetteer
 from warlog.resolve.gazetteer_names import WORDS, loose_key, name_key
 
@@ -39,8 +40,9 @@ _SUFFIXES = frozenset(WORDS["admin_suffixes"])
 NAME_ELEMENTS = frozenset(WORDS["name_elements"])
 _STREET_WORDS = frozenset(WORDS["street_words"])
 _PLACE_PREFIXES = frozenset(WORDS["place_prefixes"])
-_AREA_QUALIFIERS = frozenset({"metro", "metropolitan", "historic", "downtown", "uptown", "suburban", "inner", "outer",
-                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# words before a name that do not make it the tail of a longer one ("Metro Vancouver", "Sunday Alexandria")
+_AREA_QUALIFIERS = frozenset({"metro", "metropolitan", "historic", "downtown", "uptown", "suburban", "inner",
+                              "outer"}) | frozenset(WEEKDAYS)
 
 
 def _plural(word: str) -> str:

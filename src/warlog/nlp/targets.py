@@ -63,15 +63,10 @@ def _collective_head(token: Token) -> Token:
     return token
 
 
-BUILDINGS = {"building", "compound", "embassy", "consulate", "parliament", "prison", "jail", "office", "ministry",
-             "palace", "complex", "premises", "hall", "theatre", "theater", "mall", "bank", "university",
-             "court", "courthouse", "residence", "hostel", "guesthouse", "camp"}
-
-
 def storms_a_building(token: Token) -> bool:
     """Whether a word of taking ground tells a raid on a building: "gunmen stormed the hotel",
     "stormed the ministry": an attack, no ground taken (a town, base or post stormed is taken)."""
     if token.lemma_.lower() != "storm":
         return False
     aimed = target_of(token)
-    return aimed is not None and (aimed.lemma_.lower() in BUILDINGS or target_class(aimed) == "civilian")
+    return aimed is not None and (aimed.lemma_.lower() in lexicon().buildings or target_class(aimed) == "civilian")

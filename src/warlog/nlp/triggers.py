@@ -37,6 +37,7 @@ class Lexicon:
     irrealis_modifiers: frozenset[str]
     weapon_verbs: frozenset[str]
     projectile_words: frozenset[str]
+    buildings: frozenset[str]
     key_words: frozenset[str]  # every word of every entry: a token none of whose forms is one triggers nothing
 
 
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         irrealis_modifiers=frozenset(data["irrealis_modifiers"]),
         weapon_verbs=frozenset(data["weapon_verbs"]),
         projectile_words=frozenset(data["projectile_words"]),
+        buildings=frozenset(data["buildings"]),
         key_words=frozenset([w for key in data["triggers"] for w in key.split()] + data["weapon_verbs"]),
     )
 
